@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "kb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kb", targets: ["kb"]),
+        .library(name: "KBKit", targets: ["KBKit"]),
+    ],
+    dependencies: [
+        // SQLite access (system SQLite with FTS5), migrations, WAL pools.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The `kb` command line: subcommands, options, help and usage errors.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "KBKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "kb",
+            dependencies: [
+                "KBKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KBKitTests",
+            dependencies: ["KBKit"]
+        ),
+    ]
+)

@@ -1,0 +1,40 @@
+import ArgumentParser
+import KBKit
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse article files and print what was read.",
+        discussion: """
+            Reads both dump layouts (DOCUMENT header and markdown front matter), recognised by \
+            content. Folders are read recursively. Errors go to standard error as 'PATH: reason'.
+            """
+    )
+
+    @Flag(help: "Print one JSON record per article (JSON Lines).")
+    var json = false
+
+    @Argument(help: "Article files or folders.")
+    var paths: [String]
+
+    func run() throws {
+        let items = FileWalker().items(for: paths)
+        let encoder = ArticleJSON.encoder()
+        var output = StandardOutput()
+        var failed = 0
+        try ArticleSource().forEachBatch(items) { outcomes in
+            for outcome in outcomes {
+                switch outcome {
+                case .article(let article):
+                    output.write(json ? try ArticleJSON.line(article, encoder: encoder) + "\n" : ArticleSummary.text(article))
+                case .failure(let path, let reason):
+                    failed += 1
+                    output.flush()
+                    StandardError.line("\(path): \(reason)")
+                }
+            }
+        }
+        output.flush()
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
