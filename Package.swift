@@ -17,7 +17,9 @@ let package = Package(
     targets: [
         .target(
             name: "KBKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            // The SQL in Schema/ (linked here) is compiled into the binary: one source of truth.
+            resources: [.embedInCode("Schema")]
         ),
         .executableTarget(
             name: "kb",

@@ -4,7 +4,8 @@ import ArgumentParser
 struct KB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
-        abstract: "Search a knowledge base of support articles for the one that answers an error message.",
-        subcommands: [ParseCommand.self]
+        abstract: "Find the knowledge-base article that answers an error message.",
+        subcommands: [ImportCommand.self, ShowCommand.self,
+                      StatsCommand.self, CheckCommand.self, ParseCommand.self]
     )
 }

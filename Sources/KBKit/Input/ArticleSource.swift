@@ -1,12 +1,17 @@
+import Foundation
+
 /// Reads and parses the files a walk found, in batches on all cores, calling back in input order.
 /// Memory stays bounded by the batch size, whatever the number of files.
-public struct ArticleSource {
+///
+/// A file is either an article in one of the dump layouts or the project's own export (a JSON
+/// array or JSON Lines), recognised by content.
+public struct ArticleSource: Sendable {
     public enum Outcome: Sendable {
         case article(Article)
         case failure(path: String, reason: String)
     }
 
-    public var batchSize = 512
+    public var batchSize = 256
 
     public init() {}
 
@@ -14,29 +19,76 @@ public struct ArticleSource {
         var start = 0
         while start < items.count {
             let batch = Array(items[start..<Swift.min(start + batchSize, items.count)])
-            try body(batch.parallelMap(Self.outcome))
+            try body(batch.parallelMap(Self.outcomes).flatMap { $0 })
             start += batchSize
         }
     }
 
-    @Sendable static func outcome(_ item: FileWalker.Item) -> Outcome {
+    @Sendable public static func outcomes(_ item: FileWalker.Item) -> [Outcome] {
         switch item {
         case .failure(let path, let reason):
-            return .failure(path: path, reason: reason)
+            return [.failure(path: path, reason: reason)]
         case .standardInput:
-            return parse(path: "-") { () throws(FileReading.Failure) in try FileReading.readStandardInput() }
+            return outcomes(path: "-") { () throws(FileReading.Failure) in try FileReading.readStandardInput() }
         case .file(let path):
-            return parse(path: path) { () throws(FileReading.Failure) in try FileReading.read(path) }
+            return outcomes(path: path) { () throws(FileReading.Failure) in try FileReading.read(path) }
         }
     }
 
-    private static func parse(path: String, read: () throws(FileReading.Failure) -> [UInt8]) -> Outcome {
+    private static func outcomes(path: String, read: () throws(FileReading.Failure) -> [UInt8]) -> [Outcome] {
+        let bytes: [UInt8]
+        do { bytes = try read() } catch { return [.failure(path: path, reason: error.description)] }
+        if ExportReader.looksLikeJSON(bytes) { return ExportReader.outcomes(bytes, path: path) }
         do {
-            return .article(try ArticleParser.parse(try read(), path: path))
-        } catch let error as ParseError {
-            return .failure(path: path, reason: error.description)
+            return [.article(try ArticleParser.parse(bytes, path: path))]
         } catch {
-            return .failure(path: path, reason: "\(error)")
+            return [.failure(path: path, reason: error.description)]
+        }
+    }
+}
+
+/// Reads the project's own export back: a JSON array of records, or one record per line.
+enum ExportReader {
+    static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            return false
+        }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+
+    static func outcomes(_ bytes: [UInt8], path: String) -> [ArticleSource.Outcome] {
+        let decoder = JSONDecoder()
+        let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        if first == UInt8(ascii: "[") {
+            do {
+                return try decoder.decode([Article].self, from: Data(bytes)).map { .article($0) }
+            } catch {
+                return [.failure(path: path, reason: "not a kb JSON export: \(describe(error))")]
+            }
+        }
+        var results: [ArticleSource.Outcome] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+            do {
+                results.append(.article(try decoder.decode(Article.self, from: Data(line))))
+            } catch {
+                results.append(.failure(path: "\(path):\(lineNumber)", reason: "not a kb JSON record: \(describe(error))"))
+            }
+        }
+        return results
+    }
+
+    /// Decoding errors in one line: which key is missing or has the wrong type.
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "wrong type at '\(path)'"
+        case DecodingError.dataCorrupted: return "invalid JSON"
+        default: return "\(error)"
         }
     }
 }

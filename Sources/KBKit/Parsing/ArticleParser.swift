@@ -9,7 +9,7 @@ public enum ArticleParser {
     public static func parse(_ bytes: [UInt8], path: String) throws(ParseError) -> Article {
         guard bytes.count <= maxFileSize else { throw .tooLarge(bytes.count) }
         let text = try TextDecoding.decode(bytes)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.lineArray
         let first = lines.first { !$0.isBlank } ?? ""
         let raw: RawArticle
         if DocumentLayoutReader.looksLikeDocument(first) {

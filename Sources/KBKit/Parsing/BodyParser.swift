@@ -70,7 +70,7 @@ struct BodyParser {
     /// Removes the "Additional query words:" line (and its wrapped continuation); returns the words.
     private static func cutAdditionalQueryWords(_ body: inout [String]) -> [String] {
         let prefix = "additional query words:"
-        guard let i = body.lastIndex(where: { $0.trimmed.lowercased().hasPrefix(prefix) }) else { return [] }
+        guard let i = body.lastIndex(where: { $0.trimmed.asciiLowercased.hasPrefix(prefix) }) else { return [] }
         var text = String(body[i].trimmed.dropFirst(prefix.count))
         var j = i + 1
         while j < body.count, !body[j].isBlank, !body[j].isRule(of: UInt8(ascii: "=")) {
@@ -87,7 +87,7 @@ struct BodyParser {
     private static func cutAppliesTo(_ body: inout [String], into result: inout Result) -> [String] {
         let searchEnd = min(body.count, 60)
         guard let intro = body[0..<searchEnd].firstIndex(where: {
-            $0.trimmed.lowercased().hasPrefix("the information in this article applies to")
+            $0.trimmed.asciiLowercased.hasPrefix("the information in this article applies to")
         }) else { return [] }
         var start = intro
         if intro > 0, body[intro - 1].isRule(of: UInt8(ascii: "-"), minimum: 20) { start = intro - 1 }
@@ -122,7 +122,7 @@ struct BodyParser {
         for line in lines {
             let words = line.split(separator: " ")
             if words.isEmpty { leftover.append(line); continue }
-            if words.allSatisfy({ $0.lowercased().hasPrefix("kb") }) {
+            if words.allSatisfy({ $0.asciiLowercased.hasPrefix("kb") }) {
                 result.preambleKeywords = line.trimmed
             } else if words.allSatisfy({ $0.first?.isNumber == true }) {
                 result.preambleVersions = line.trimmed

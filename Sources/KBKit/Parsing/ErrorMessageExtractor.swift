@@ -56,8 +56,8 @@ enum ErrorMessageExtractor {
             }
             current.removeAll()
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty { flush() } else { current.append(String(line)) }
+        for line in text.lineArray {
+            if line.isEmpty { flush() } else { current.append(line) }
         }
         flush()
         return result
@@ -65,10 +65,10 @@ enum ErrorMessageExtractor {
 
 
     private static func announcesMessage(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard lower.contains("error") || lower.contains("message") || lower.contains("warning") else {
+        let lower = text.asciiLowercased
+        guard lower.includes("error") || lower.includes("message") || lower.includes("warning") else {
             // "the following appears:" / "is displayed:" also announce a message.
-            return lower.contains("following") && (lower.contains("appear") || lower.contains("display") || lower.contains("receive"))
+            return lower.includes("following") && (lower.includes("appear") || lower.includes("display") || lower.includes("receive"))
         }
         return true
     }
@@ -83,23 +83,44 @@ enum ErrorMessageExtractor {
     }
 
     /// `… the error message "Access Denied" appears` → "Access Denied".
+    /// Scans bytes: this runs over every paragraph of every article.
     private static func inlineQuotes(in text: String) -> [String] {
-        guard text.contains("\"") || text.contains("\u{201C}") else { return [] }
+        let bytes = Array(text.utf8)
+        guard bytes.contains(0x22) || text.includes("\u{201C}") else { return [] }
+        let straight: [UInt8] = [0x22]
+        let curlyOpen = Array("\u{201C}".utf8), curlyClose = Array("\u{201D}".utf8)
         var found: [String] = []
-        let chars = Array(text)
         var i = 0
-        while i < chars.count {
-            guard chars[i] == "\"" || chars[i] == "\u{201C}" else { i += 1; continue }
-            let close: Character = chars[i] == "\"" ? "\"" : "\u{201D}"
-            guard let end = chars[(i + 1)...].firstIndex(of: close) else { break }
-            let quoted = String(chars[(i + 1)..<end]).trimmed
-            let before = String(chars[max(0, i - 40)..<i]).lowercased()
-            if quoted.count >= 4, quoted.count <= 300, quoted.contains(" "),
-               before.contains("error") || before.contains("message") {
+        while i < bytes.count {
+            let close: [UInt8]
+            let openLength: Int
+            if bytes[i] == 0x22 {
+                close = straight; openLength = 1
+            } else if bytes[i] == curlyOpen[0], bytes[i...].starts(with: curlyOpen) {
+                close = curlyClose; openLength = curlyOpen.count
+            } else {
+                i += 1
+                continue
+            }
+            let start = i + openLength
+            guard let end = firstIndex(of: close, in: bytes, from: start) else { break }
+            let quoted = String(decoding: bytes[start..<end], as: UTF8.self).trimmed
+            let before = String(decoding: bytes[max(0, i - 40)..<i], as: UTF8.self).asciiLowercased
+            if quoted.count >= 4, quoted.count <= 300, quoted.includes(" "),
+               before.includes("error") || before.includes("message") {
                 found.append(quoted)
             }
-            i = end + 1
+            i = end + close.count
         }
         return found
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }

@@ -123,7 +123,7 @@ enum MarkdownLayoutReader {
 /// The few HTML entities found in the markdown copy's titles.
 enum HTMLEntities {
     static func decode(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.includes("&") else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {

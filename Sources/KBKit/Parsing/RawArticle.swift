@@ -17,7 +17,7 @@ struct RawArticle {
     /// DOCUMENT layout's leading space is only dropped when it is a plain one.
     func withPlainSpaces() -> RawArticle {
         func plain(_ s: String) -> String {
-            s.contains("\u{A0}") ? String(s.map { $0 == "\u{A0}" ? " " : $0 }) : s
+            s.includes("\u{A0}") ? String(s.map { $0 == "\u{A0}" ? " " : $0 }) : s
         }
         var copy = self
         copy.title = plain(title)
@@ -30,10 +30,11 @@ struct RawArticle {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmed: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(self[first...last])
     }
 
     /// Nil when the trimmed string is empty.

@@ -19,14 +19,13 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let items = FileWalker().items(for: paths)
-        let encoder = ArticleJSON.encoder()
         var output = StandardOutput()
         var failed = 0
         try ArticleSource().forEachBatch(items) { outcomes in
             for outcome in outcomes {
                 switch outcome {
                 case .article(let article):
-                    output.write(json ? try ArticleJSON.line(article, encoder: encoder) + "\n" : ArticleSummary.text(article))
+                    output.write(json ? ArticleJSON.line(article) + "\n" : ArticleSummary.text(article))
                 case .failure(let path, let reason):
                     failed += 1
                     output.flush()

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// What `kb stats` reports. JSON keys are part of the command's contract.
+public struct StoreStats: Codable, Sendable {
+    public struct Count: Codable, Sendable {
+        public var name: String
+        public var articles: Int
+    }
+
+    public var path: String
+    public var articles: Int
+    public var sources: Int
+    public var byProduct: [Count]
+    public var byLayout: [Count]
+    public var sizeBytes: Int64
+    public var schemaVersion: String
+    public var lastImport: String?
+}
+
+extension ArticleStore {
+    public func stats() throws(StoreError) -> StoreStats {
+        let (articles, sources, products, layouts, version, lastImport) = try read { db in
+            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+            let sources = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_source") ?? 0
+            let products = try Row.fetchAll(db, sql: """
+                SELECT coalesce(product, '(none)') AS name, count(*) AS n FROM article
+                GROUP BY name ORDER BY n DESC, name
+                """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
+            let layouts = try Row.fetchAll(db, sql: "SELECT layout, count(*) AS n FROM article GROUP BY layout ORDER BY layout")
+                .map { StoreStats.Count(name: $0["layout"], articles: $0["n"]) }
+            let version = try StoreSchema.migrator.appliedIdentifiers(db).sorted().last ?? "none"
+            let lastImport = try String.fetchOne(db, sql: "SELECT max(coalesce(finished_at, started_at)) FROM import_run")
+            return (articles, sources, products, layouts, version, lastImport)
+        }
+        var size: Int64 = 0
+        for suffix in ["", "-wal"] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            size += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        }
+        return StoreStats(
+            path: path, articles: articles, sources: sources, byProduct: products, byLayout: layouts,
+            sizeBytes: size, schemaVersion: version, lastImport: lastImport)
+    }
+
+    /// SQLite's integrity check and FTS5's own, which compares the index with the articles.
+    /// Returns the problems found; empty when the store is sound.
+    public func check() throws(StoreError) -> [String] {
+        try write { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            do {
+                try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
+            } catch {
+                problems.append("full-text index: \((error as? DatabaseError)?.message ?? "\(error)")")
+            }
+            return problems
+        }
+    }
+}

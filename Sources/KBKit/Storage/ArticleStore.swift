@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// The knowledge base: one SQLite file in WAL mode, so that searches run while an import writes.
+public final class ArticleStore: Sendable {
+    public enum Access { case readOnly, readWrite }
+
+    public let path: String
+    let database: any DatabaseWriter & DatabaseReader
+
+    /// Opens (and, for `.readWrite`, creates and migrates) the store at `path`.
+    public init(path: String, access: Access) throws(StoreError) {
+        self.path = path
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(5)
+            switch access {
+            case .readOnly:
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
+                }
+                config.readonly = true
+                database = try DatabaseQueue(path: path, configuration: config)
+                try database.read { db in try Self.checkSchema(db, path: path) }
+            case .readWrite:
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                let pool = try DatabasePool(path: path, configuration: config)
+                try pool.read { db in try Self.checkSchema(db, path: path) }
+                try StoreSchema.migrator.migrate(pool)
+                database = pool
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// Refuses a store written by a newer `kb`: never migrate downward.
+    private static func checkSchema(_ db: Database, path: String) throws {
+        // Reading the schema fails early on a file that is not a database.
+        _ = try db.tableExists("article")
+        if try StoreSchema.migrator.hasBeenSuperseded(db) {
+            throw StoreError(path: path, reason: "this store has a newer schema than this kb knows (\(StoreSchema.currentVersion)): upgrade kb")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try database.read(body) } catch { throw StoreError.wrapping(error, path: path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try database.writeWithoutTransaction(body) } catch { throw StoreError.wrapping(error, path: path) }
+    }
+
+    // MARK: - Reading
+
+    public func article(id: String) throws(StoreError) -> Article? {
+        guard let normalized = ArticleID.normalize(id) else { return nil }
+        let record = try read { db in
+            try String.fetchOne(db, sql: "SELECT record FROM article WHERE id = ?", arguments: [normalized])
+        }
+        return try record.map { json throws(StoreError) in try decode(json) }
+    }
+
+    func decode(_ json: String) throws(StoreError) -> Article {
+        do { return try ArticleJSON.decode(Data(json.utf8)) } catch {
+            throw StoreError(path: path, reason: "a stored record cannot be read: \(error)")
+        }
+    }
+
+    public var count: Int {
+        get throws(StoreError) { try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 } }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import KBKit
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import article files, folders, or JSON exports into the store.",
+        discussion: """
+            Accepts both article layouts and kb's own JSON / JSON Lines exports, recognised by \
+            content; '-' reads standard input. Re-importing unchanged files changes nothing. An \
+            article seen twice is stored once: the later 'lastModified' wins, on a tie the \
+            DOCUMENT layout. Exit status: 0 when every file imported, 1 when some failed.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print the summary as a JSON object.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "No progress bar.")
+    var quiet = false
+
+    @Argument(help: "Files, folders, or '-' for standard input.")
+    var paths: [String]
+
+    func run() throws {
+        let summary = try KB.report {
+            let store = try store.open(.readWrite)
+            let items = FileWalker().items(for: paths)
+            let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            let summary = try Importer(store: store).run(items) { bar.update($0) }
+            bar.finish()
+            return summary
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else {
+            for error in summary.errors { StandardError.line("\(error.path): \(error.reason)") }
+            StandardError.line(summary.line)
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// A one-line progress bar on standard error: files, articles per second, time left.
+final class ProgressBar {
+    private let enabled: Bool
+    private var lastDraw = 0.0
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: ImportProgress) {
+        guard enabled, p.elapsed - lastDraw >= 0.1 || p.filesDone == p.filesTotal else { return }
+        lastDraw = p.elapsed
+        let fraction = p.filesTotal == 0 ? 1 : Double(p.filesDone) / Double(p.filesTotal)
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = p.elapsed > 0 ? Double(p.articles) / p.elapsed : 0
+        let left = fraction > 0 ? p.elapsed / fraction - p.elapsed : 0
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line = String(format: "\r[%@] %d/%d files  %.0f articles/s  %@ left ",
+                          bar, p.filesDone, p.filesTotal, rate, Self.duration(left))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}
