@@ -13,12 +13,12 @@ CREATE TABLE article (
     last_modified   TEXT,                          -- "YYYY-MM-DD"
     layout          TEXT NOT NULL CHECK (layout IN ('document', 'markdown')),
     content_hash    TEXT NOT NULL,                 -- of the record without `source`
-    record          TEXT NOT NULL,                 -- the JSON record (the export format)
-    -- Text columns the full-text index reads (external content, see article_fts).
+    -- The JSON record (the export format). When `sections_only` is 1, the section fields
+    -- (summary, symptoms, ...) are stored as null and rebuilt from `sections` on reading:
+    -- they repeat section text, and would double the size of the store.
+    record          TEXT NOT NULL,
+    sections_only   INTEGER NOT NULL DEFAULT 0,
     messages        TEXT NOT NULL,                 -- quoted error messages, one per line
-    body            TEXT NOT NULL,                 -- every section's text
-    meta            TEXT NOT NULL,                 -- product, applies-to, keywords, query words
-    codes           TEXT NOT NULL,                 -- error codes in canonical spelling
     imported_at     TEXT NOT NULL
 );
 CREATE INDEX article_product ON article(product);
@@ -36,31 +36,20 @@ CREATE TABLE article_source (
 CREATE INDEX article_source_article ON article_source(article_id);
 
 -- Full-text index, one column per field so that search can weigh a title or a quoted error
--- message above a passing mention in the body.
+-- message above a passing mention in the body. Its rowid is article.rowid.
+--
+-- Contentless: the text is in article.record already, and storing it again doubled import
+-- time. The writer therefore removes an article's old entry with FTS5's 'delete' command
+-- and the old column values (Sources/KBKit/Import/ArticleWriter.swift). Positions are not
+-- kept (detail=column): search re-ranks candidates itself, and the index is a third the size.
 CREATE VIRTUAL TABLE article_fts USING fts5(
     title, messages, body, meta, codes,
-    content = 'article', content_rowid = 'rowid',
-    tokenize = 'unicode61 remove_diacritics 2',
-    detail = column
+    content = '', detail = column,
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- Document frequencies, to leave words found in most articles out of a query.
 CREATE VIRTUAL TABLE article_vocab USING fts5vocab(article_fts, 'row');
-
-CREATE TRIGGER article_ai AFTER INSERT ON article BEGIN
-    INSERT INTO article_fts(rowid, title, messages, body, meta, codes)
-    VALUES (new.rowid, new.title, new.messages, new.body, new.meta, new.codes);
-END;
-CREATE TRIGGER article_ad AFTER DELETE ON article BEGIN
-    INSERT INTO article_fts(article_fts, rowid, title, messages, body, meta, codes)
-    VALUES ('delete', old.rowid, old.title, old.messages, old.body, old.meta, old.codes);
-END;
-CREATE TRIGGER article_au AFTER UPDATE OF title, messages, body, meta, codes ON article BEGIN
-    INSERT INTO article_fts(article_fts, rowid, title, messages, body, meta, codes)
-    VALUES ('delete', old.rowid, old.title, old.messages, old.body, old.meta, old.codes);
-    INSERT INTO article_fts(rowid, title, messages, body, meta, codes)
-    VALUES (new.rowid, new.title, new.messages, new.body, new.meta, new.codes);
-END;
 
 -- One row per `kb import` run.
 CREATE TABLE import_run (

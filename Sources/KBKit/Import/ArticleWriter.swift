@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// Writes articles inside an open transaction with prepared statements.
+/// Writes articles inside an open transaction with prepared statements, keeping the
+/// contentless full-text index in step with the `article` table.
 struct ArticleWriter {
     enum Effect { case new, updated, unchanged }
 
@@ -12,22 +13,26 @@ struct ArticleWriter {
     private let update: Statement
     private let updateSourceOnly: Statement
     private let upsertSource: Statement
+    private let indexInsert: Statement
+    private let indexDelete: Statement
 
     init(db: Database, importedAt: String) throws {
         self.db = db
         self.importedAt = importedAt
-        select = try db.cachedStatement(sql: "SELECT last_modified, layout, content_hash FROM article WHERE id = ?")
+        select = try db.cachedStatement(sql: """
+            SELECT rowid, last_modified, layout, content_hash, record, sections_only FROM article WHERE id = ?
+            """)
         insert = try db.cachedStatement(sql: """
             INSERT INTO article(id, title, product, last_modified, layout, content_hash, record,
-                                messages, body, meta, codes, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                sections_only, messages, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         update = try db.cachedStatement(sql: """
             UPDATE article SET title = ?, product = ?, last_modified = ?, layout = ?, content_hash = ?,
-                record = ?, messages = ?, body = ?, meta = ?, codes = ?, imported_at = ?
-            WHERE id = ?
+                record = ?, sections_only = ?, messages = ?, imported_at = ?
+            WHERE rowid = ?
             """)
-        updateSourceOnly = try db.cachedStatement(sql: "UPDATE article SET layout = ?, record = ? WHERE id = ?")
+        updateSourceOnly = try db.cachedStatement(sql: "UPDATE article SET layout = ?, record = ? WHERE rowid = ?")
         upsertSource = try db.cachedStatement(sql: """
             INSERT INTO article_source(path, article_id, layout, content_hash, last_modified, imported_at)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -35,6 +40,13 @@ struct ArticleWriter {
                 content_hash = excluded.content_hash, last_modified = excluded.last_modified,
                 imported_at = excluded.imported_at
             WHERE content_hash != excluded.content_hash OR article_id != excluded.article_id
+            """)
+        indexInsert = try db.cachedStatement(sql: """
+            INSERT INTO article_fts(rowid, title, messages, body, meta, codes) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        indexDelete = try db.cachedStatement(sql: """
+            INSERT INTO article_fts(article_fts, rowid, title, messages, body, meta, codes)
+            VALUES ('delete', ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -45,25 +57,47 @@ struct ArticleWriter {
         guard let existing = try Row.fetchOne(select, arguments: [row.id]) else {
             try insert.execute(arguments: [
                 row.id, row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,
-                row.messages, row.body, row.meta, row.codes, importedAt,
+                row.sectionsOnly, row.index.messages, importedAt,
             ])
+            try indexInsert.execute(arguments: StatementArguments([db.lastInsertedRowID] + row.index.values.map { $0 as (any DatabaseValueConvertible)? }))
             return .new
         }
+        let rowid: Int64 = existing[0]
         let stored = MergePolicy.Version(
-            lastModified: existing[0], layout: Layout(rawValue: existing[1]) ?? .markdown, contentHash: existing[2])
+            lastModified: existing[1], layout: Layout(rawValue: existing[2]) ?? .markdown, contentHash: existing[3])
         let incoming = MergePolicy.Version(lastModified: row.lastModified, layout: row.layout, contentHash: row.contentHash)
         switch MergePolicy.decide(stored: stored, incoming: incoming) {
         case .keep:
             return .unchanged
         case .replace(contentChanged: false):
-            try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.record, row.id])
+            try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.record, rowid])
             return .unchanged
         case .replace(contentChanged: true):
+            let old = try StoredRecord.decode(existing[4], sectionsOnly: existing[5])
+            try indexDelete.execute(arguments: StatementArguments([rowid] + IndexedText(old).values.map { $0 as (any DatabaseValueConvertible)? }))
             try update.execute(arguments: [
                 row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,
-                row.messages, row.body, row.meta, row.codes, importedAt, row.id,
+                row.sectionsOnly, row.index.messages, importedAt, rowid,
             ])
+            try indexInsert.execute(arguments: StatementArguments([rowid] + row.index.values.map { $0 as (any DatabaseValueConvertible)? }))
             return .updated
         }
+    }
+}
+
+/// Reading a stored record back into an `Article`.
+enum StoredRecord {
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func decode(_ json: String, sectionsOnly: Bool) throws -> Article {
+        let article: Article
+        do {
+            article = try ArticleJSON.decode(Data(json.utf8))
+        } catch {
+            throw Unreadable(description: "a stored record cannot be read: \(error)")
+        }
+        return sectionsOnly ? article.withSectionFields() : article
     }
 }

@@ -37,11 +37,7 @@ public enum ArticleParser {
         article.appliesTo = body.appliesTo
         article.sections = body.sections
         article.additionalQueryWords = body.additionalQueryWords
-        for section in body.sections {
-            guard let heading = section.heading, let field = SectionField(heading: heading) else { continue }
-            let existing = article[keyPath: field.keyPath]
-            article[keyPath: field.keyPath] = existing.map { $0 + "\n\n" + section.text } ?? section.text
-        }
+        article = article.withSectionFields()
         article.errorMessages = ErrorMessageExtractor.messages(in: body.sections)
         let allText = body.sections.map(\.text).joined(separator: "\n")
         article.references = ArticleID.citations(in: allText, excluding: raw.id)
@@ -55,7 +51,7 @@ public enum ArticleParser {
 }
 
 /// The sections that have a field of their own in `Article`.
-enum SectionField {
+enum SectionField: CaseIterable {
     case summary, symptoms, cause, resolution, workaround, status, moreInformation
 
     init?(heading: String) {

@@ -56,15 +56,11 @@ public final class ArticleStore: Sendable {
 
     public func article(id: String) throws(StoreError) -> Article? {
         guard let normalized = ArticleID.normalize(id) else { return nil }
-        let record = try read { db in
-            try String.fetchOne(db, sql: "SELECT record FROM article WHERE id = ?", arguments: [normalized])
-        }
-        return try record.map { json throws(StoreError) in try decode(json) }
-    }
-
-    func decode(_ json: String) throws(StoreError) -> Article {
-        do { return try ArticleJSON.decode(Data(json.utf8)) } catch {
-            throw StoreError(path: path, reason: "a stored record cannot be read: \(error)")
+        return try read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT record, sections_only FROM article WHERE id = ?", arguments: [normalized])
+            else { return nil }
+            return try StoredRecord.decode(row[0], sectionsOnly: row[1])
         }
     }
 

@@ -15,6 +15,7 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
     /// Phrases an SQLite failure for someone who does not know SQLite.
     static func wrapping(_ error: any Error, path: String) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
+        if let unreadable = error as? StoredRecord.Unreadable { return StoreError(path: path, reason: unreadable.description) }
         guard let db = error as? DatabaseError else { return StoreError(path: path, reason: "\(error)") }
         let reason: String
         switch db.resultCode {

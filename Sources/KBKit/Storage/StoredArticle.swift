@@ -1,7 +1,7 @@
 import Foundation
 
-/// An article in the form the `article` table holds it: the JSON record plus the text
-/// columns the full-text index reads.
+/// An article in the form the store holds it: the `article` row and the text the full-text
+/// index receives for it.
 struct StoredArticle: Sendable {
     var id: String
     var title: String
@@ -11,10 +11,8 @@ struct StoredArticle: Sendable {
     var sourcePath: String
     var contentHash: String
     var record: String
-    var messages: String
-    var body: String
-    var meta: String
-    var codes: String
+    var sectionsOnly: Bool
+    var index: IndexedText
 
     init(_ article: Article) {
         id = article.id
@@ -26,7 +24,23 @@ struct StoredArticle: Sendable {
         let (json, contentLength) = ArticleJSON.bytes(article)
         // Twins and re-imports of one article hash the same: `source` is left out.
         contentHash = ContentHash.of(json[0..<contentLength])
-        record = String(decoding: json, as: UTF8.self)
+        let compact = article.withoutSectionFields()
+        sectionsOnly = compact.withSectionFields() == article
+        record = sectionsOnly ? ArticleJSON.line(compact) : String(decoding: json, as: UTF8.self)
+        index = IndexedText(article)
+    }
+}
+
+/// The columns of `article_fts` for one article.
+struct IndexedText: Sendable {
+    var title: String
+    var messages: String
+    var body: String
+    var meta: String
+    var codes: String
+
+    init(_ article: Article) {
+        title = article.title
         messages = article.errorMessages.joined(separator: "\n")
         body = article.sections.map { section in
             section.heading.map { "\($0)\n\(section.text)" } ?? section.text
@@ -35,5 +49,28 @@ struct StoredArticle: Sendable {
             + article.additionalQueryWords).joined(separator: "\n")
         let codeSource = ([article.title] + article.errorMessages + article.sections.map(\.text)).joined(separator: "\n")
         codes = ErrorCodes.canonical(in: codeSource).joined(separator: " ")
+    }
+
+    var values: [String] { [title, messages, body, meta, codes] }
+}
+
+extension Article {
+    /// The record with the section fields (summary, symptoms, …) left out.
+    func withoutSectionFields() -> Article {
+        var copy = self
+        for field in SectionField.allCases { copy[keyPath: field.keyPath] = nil }
+        return copy
+    }
+
+    /// The record with the section fields rebuilt from `sections`, as the parser fills them.
+    func withSectionFields() -> Article {
+        var copy = self
+        for field in SectionField.allCases { copy[keyPath: field.keyPath] = nil }
+        for section in sections {
+            guard let heading = section.heading, let field = SectionField(heading: heading) else { continue }
+            let existing = copy[keyPath: field.keyPath]
+            copy[keyPath: field.keyPath] = existing.map { $0 + "\n\n" + section.text } ?? section.text
+        }
+        return copy
     }
 }
