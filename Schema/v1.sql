@@ -40,11 +40,11 @@ CREATE INDEX article_source_article ON article_source(article_id);
 --
 -- Contentless: the text is in article.record already, and storing it again doubled import
 -- time. The writer therefore removes an article's old entry with FTS5's 'delete' command
--- and the old column values (Sources/KBKit/Import/ArticleWriter.swift). Positions are not
--- kept (detail=column): search re-ranks candidates itself, and the index is a third the size.
+-- and the old column values (Sources/KBKit/Import/ArticleWriter.swift). (detail=column
+-- would shrink the index, but SQLite 3.40 then scores every row 0 with bm25().)
 CREATE VIRTUAL TABLE article_fts USING fts5(
     title, messages, body, meta, codes,
-    content = '', detail = column,
+    content = '',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 

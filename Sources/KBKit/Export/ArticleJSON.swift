@@ -95,6 +95,24 @@ struct JSONWriter {
         if let value { appendQuoted(value) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
+    /// A number, written as an integer when it is one and with at most 4 decimals otherwise.
+    mutating func number(_ value: Double) {
+        separate()
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int64(value)).utf8)
+        } else if value.isFinite {
+            bytes.append(contentsOf: String((value * 10_000).rounded() / 10_000).utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    /// Already-encoded JSON, e.g. an article record.
+    mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
     mutating func strings(_ values: [String]) {
         array(values) { w, s in w.string(s) }
     }

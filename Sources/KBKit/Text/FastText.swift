@@ -31,7 +31,7 @@ extension StringProtocol {
 
 extension String {
     /// The lines of the text (split at "\n"), found byte-wise rather than by grapheme cluster.
-    var lineArray: [String] {
+    public var lineArray: [String] {
         var result: [String] = []
         let bytes = utf8
         var start = bytes.startIndex

@@ -1,0 +1,34 @@
+/// One ranked article and why it matched.
+public struct SearchResult: Sendable {
+    public var rank: Int
+    public var id: String
+    public var title: String
+    public var product: String?
+    public var score: Double
+    /// The article's quoted error message the paste matched best, if any matched.
+    public var matchedErrorMessage: String?
+    /// The line of the article that matched best.
+    public var snippet: String
+    /// Words of the paste found in `snippet`, for highlighting.
+    public var matchedWords: [String]
+    public var explanation: ScoreExplanation
+    public var article: Article
+}
+
+/// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title`.
+public struct ScoreExplanation: Sendable, Equatable {
+    /// The full-text score relative to the best candidate's (0…1).
+    public var bm25: Double
+    /// Alignment with the best-matching quoted error message (0…1).
+    public var message: Double
+    /// Alignment with the title (0…1).
+    public var title: Double
+    /// The terms sent to the index, rarest first.
+    public var terms: [String]
+    public var candidates: Int
+}
+
+public struct SearchResponse: Sendable {
+    public var query: AnalyzedQuery
+    public var results: [SearchResult]
+}

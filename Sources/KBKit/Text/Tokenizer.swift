@@ -1,0 +1,58 @@
+import Foundation
+
+/// Splits text into the same tokens as the full-text index's `unicode61 remove_diacritics 2`
+/// tokenizer: runs of letters and digits, lower-cased, accents removed.
+public enum Tokenizer {
+    public struct Token: Equatable, Sendable {
+        public var text: String
+        /// Byte range in the source string, for highlighting.
+        public var range: Range<Int>
+    }
+
+    public static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        var current: [UInt8] = []
+        var start = 0
+        var offset = 0
+        var asciiOnly = true
+        func flush(_ end: Int) {
+            guard !current.isEmpty else { return }
+            var token = String(decoding: current, as: UTF8.self)
+            if !asciiOnly {
+                token = token.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            }
+            result.append(Token(text: token, range: start..<end))
+            current.removeAll(keepingCapacity: true)
+            asciiOnly = true
+        }
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) {
+                    if current.isEmpty { start = offset }
+                    current.append(b)
+                } else if b >= 0x41 && b <= 0x5A {
+                    if current.isEmpty { start = offset }
+                    current.append(b | 0x20)
+                } else {
+                    flush(offset)
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if current.isEmpty { start = offset }
+                current.append(contentsOf: String(scalar).utf8)
+                asciiOnly = false
+            } else {
+                flush(offset)
+            }
+            offset += width
+        }
+        flush(offset)
+        return result
+    }
+
+    public static func words(_ text: String) -> [String] {
+        tokens(text).map(\.text)
+    }
+}

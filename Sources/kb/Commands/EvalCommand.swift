@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import KBKit
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure ranking against a query set with known answers.",
+        discussion: """
+            QUERIES is JSON Lines, one {"id", "variant", "query"} a line, where id is the \
+            article that answers the query. Prints MRR@10, recall@1 and recall@10, overall and \
+            per variant, and the median and p99 search time inside this process.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Also list the queries whose answer is not ranked first.")
+    var misses = false
+
+    @Argument(help: "The query file (JSON Lines).")
+    var queries: String
+
+    struct Query: Decodable {
+        var id: String
+        var variant: String?
+        var query: String
+    }
+
+    func run() throws {
+        let lines = try KB.report { () throws -> [Query] in
+            guard let data = FileManager.default.contents(atPath: queries) else { throw Failure("\(queries): cannot read") }
+            return try data.split(separator: UInt8(ascii: "\n")).enumerated().map { index, line in
+                do { return try JSONDecoder().decode(Query.self, from: Data(line)) } catch {
+                    throw Failure("\(queries):\(index + 1): not a {\"id\", \"variant\", \"query\"} object")
+                }
+            }
+        }
+        let engine = SearchEngine(store: try KB.report { try store.open(.readOnly) })
+        var byVariant: [String: [Int?]] = [:]
+        var times: [Double] = []
+        for q in lines {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let response = try KB.report { try engine.search(q.query, options: .init(limit: 10)) }
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            let rank = response.results.firstIndex { $0.id == q.id }.map { $0 + 1 }
+            byVariant[q.variant ?? "all", default: []].append(rank)
+            if misses, rank != 1 {
+                print("miss \(q.id) [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))")
+            }
+        }
+        func line(_ name: String, _ ranks: [Int?]) -> String {
+            let n = Double(ranks.count)
+            let mrr = ranks.reduce(0.0) { $0 + ($1.map { 1.0 / Double($0) } ?? 0) } / n
+            let r1 = Double(ranks.filter { $0 == 1 }.count) / n
+            let r10 = Double(ranks.filter { $0 != nil }.count) / n
+            return String(format: "%-10@ %5d  MRR@10 %.3f  recall@1 %.3f  recall@10 %.3f", name, ranks.count, mrr, r1, r10)
+        }
+        print(line("all", byVariant.values.flatMap { $0 }))
+        for variant in byVariant.keys.sorted() { print(line(variant, byVariant[variant]!)) }
+        times.sort()
+        let median = times[times.count / 2]
+        let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
+        print(String(format: "search time in process: median %.2f ms, p99 %.2f ms (%d queries)", median, p99, times.count))
+    }
+}

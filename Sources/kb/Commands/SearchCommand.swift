@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import KBKit
+
+/// Filters shared by `search` and `export`.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "Only articles whose product contains this text (case-insensitive).")
+    var product: String?
+
+    @Option(help: "Only articles that list this version, e.g. 5.0.")
+    var version: String?
+
+    @Option(help: "Only articles with this keyword, e.g. kberrmsg.")
+    var keyword: String?
+
+    @Option(help: ArgumentHelp("Only articles last modified on or after this date.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    func validate() throws {
+        if let since, since.count != 10 || since.split(separator: "-").count != 3 {
+            throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'")
+        }
+    }
+
+    var filter: ArticleFilter {
+        ArticleFilter(product: product, version: version, keyword: keyword, since: since)
+    }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find the articles that answer a pasted error message.",
+        discussion: """
+            Paste the message as the customer saw it: one line, a dialog's text, or a chunk of \
+            log. With no TEXT, the paste is read from standard input. Any text is a valid query.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "How many articles to show.")
+    var limit = 10
+
+    @Flag(help: "Print results as JSON.")
+    var json = false
+
+    @Flag(help: "Show how each score was made.")
+    var explain = false
+
+    @Argument(help: "The error message (default: read standard input).")
+    var text: [String] = []
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let paste = try text.isEmpty ? readStandardInput() : text.joined(separator: " ")
+        guard paste.contains(where: { $0.isLetter || $0.isNumber }) else {
+            StandardError.line("kb: nothing to search for: paste an error message as arguments or on standard input")
+            throw ExitCode(2)
+        }
+        let response = try KB.report {
+            try SearchEngine(store: store.open(.readOnly)).search(paste, options: .init(limit: limit, filter: filters.filter))
+        }
+        var out = StandardOutput()
+        if json {
+            out.write(SearchJSON.render(response, explain: explain) + "\n")
+        } else if response.results.isEmpty {
+            out.write("No article matches.\n")
+        } else {
+            let style = TerminalStyle.detect()
+            for result in response.results { out.write(SearchText.render(result, style: style, explain: explain)) }
+        }
+        out.flush()
+    }
+
+    private func readStandardInput() throws -> String {
+        do {
+            return String(decoding: try FileReading.readStandardInput(limit: 16 << 20), as: UTF8.self)
+        } catch {
+            throw Failure("cannot read standard input: \(error)")
+        }
+    }
+}
+
+/// Human-readable search results.
+enum SearchText {
+    static func render(_ r: SearchResult, style: TerminalStyle, explain: Bool) -> String {
+        var out = style.bold("\(r.rank). \(r.id)  \(r.title)")
+        if let product = r.product { out += style.dim("  (\(product))") }
+        out += "\n"
+        out += "   " + style.accent("> ") + highlight(r.snippet, words: Set(r.matchedWords), style: style) + "\n"
+        if let (name, text) = [("Resolution", r.article.resolution), ("Workaround", r.article.workaround)]
+            .first(where: { $0.1 != nil }), let text {
+            let lines = text.lineArray.filter { !$0.isEmpty }.prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+            out += "   " + style.dim(name + ": ") + lines.joined(separator: " ") + "\n"
+        }
+        if explain {
+            let e = r.explanation
+            out += style.dim(String(
+                format: "   score %.3f = 1.0 × bm25 %.3f + 2.0 × message %.3f + 1.0 × title %.3f  (%d candidates; terms: %@)",
+                r.score, e.bm25, e.message, e.title, e.candidates, e.terms.joined(separator: " "))) + "\n"
+        }
+        return out + "\n"
+    }
+
+    /// Marks the words of the paste found in the line.
+    static func highlight(_ line: String, words: Set<String>, style: TerminalStyle) -> String {
+        guard style.color, !words.isEmpty else { return line }
+        var out = ""
+        let bytes = Array(line.utf8)
+        var last = 0
+        for token in Tokenizer.tokens(line) where words.contains(token.text) {
+            out += String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self)
+            out += style.highlight(String(decoding: bytes[token.range], as: UTF8.self))
+            last = token.range.upperBound
+        }
+        return out + String(decoding: bytes[last...], as: UTF8.self)
+    }
+}
