@@ -13,13 +13,15 @@ CREATE TABLE article (
     last_modified   TEXT,                          -- "YYYY-MM-DD"
     layout          TEXT NOT NULL CHECK (layout IN ('document', 'markdown')),
     content_hash    TEXT NOT NULL,                 -- of the record without `source`
-    -- The JSON record (the export format). When `sections_only` is 1, the section fields
-    -- (summary, symptoms, ...) are stored as null and rebuilt from `sections` on reading:
-    -- they repeat section text, and would double the size of the store.
-    record          TEXT NOT NULL,
-    sections_only   INTEGER NOT NULL DEFAULT 0,
     messages        TEXT NOT NULL,                 -- quoted error messages, one per line
-    imported_at     TEXT NOT NULL
+    imported_at     TEXT NOT NULL,
+    sections_only   INTEGER NOT NULL DEFAULT 0,
+    -- The JSON record (the export format), last: search reads the columns above for many
+    -- articles and must not walk this one's overflow pages to reach them. When
+    -- `sections_only` is 1, the section fields (summary, symptoms, ...) are stored as null and
+    -- rebuilt from `sections` on reading: they repeat section text, and would double the size
+    -- of the store.
+    record          TEXT NOT NULL
 );
 CREATE INDEX article_product ON article(product);
 CREATE INDEX article_last_modified ON article(last_modified);
@@ -48,8 +50,25 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
+-- The title, quoted messages and codes alone, indexed again: their posting lists are short,
+-- so a search can send many terms here and stay fast, keeping the large index above for the
+-- few rarest terms.
+CREATE VIRTUAL TABLE article_head_fts USING fts5(
+    title, messages, codes,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
 -- Document frequencies, to leave words found in most articles out of a query.
 CREATE VIRTUAL TABLE article_vocab USING fts5vocab(article_fts, 'row');
+
+-- A snapshot of article_vocab, refreshed at the end of every import: reading a frequent
+-- term's count from article_vocab means reading its whole posting list, too slow for a
+-- search. The row with term '' holds the number of articles.
+CREATE TABLE term_stats (
+    term            TEXT NOT NULL PRIMARY KEY,
+    articles        INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- One row per `kb import` run.
 CREATE TABLE import_run (

@@ -15,6 +15,8 @@ struct ArticleWriter {
     private let upsertSource: Statement
     private let indexInsert: Statement
     private let indexDelete: Statement
+    private let headInsert: Statement
+    private let headDelete: Statement
 
     init(db: Database, importedAt: String) throws {
         self.db = db
@@ -48,6 +50,20 @@ struct ArticleWriter {
             INSERT INTO article_fts(article_fts, rowid, title, messages, body, meta, codes)
             VALUES ('delete', ?, ?, ?, ?, ?, ?)
             """)
+        headInsert = try db.cachedStatement(sql: "INSERT INTO article_head_fts(rowid, title, messages, codes) VALUES (?, ?, ?, ?)")
+        headDelete = try db.cachedStatement(sql: """
+            INSERT INTO article_head_fts(article_head_fts, rowid, title, messages, codes) VALUES ('delete', ?, ?, ?, ?)
+            """)
+    }
+
+    private func addToIndex(_ rowid: Int64, _ text: IndexedText) throws {
+        try indexInsert.execute(arguments: [rowid, text.title, text.messages, text.body, text.meta, text.codes])
+        try headInsert.execute(arguments: [rowid, text.title, text.messages, text.codes])
+    }
+
+    private func removeFromIndex(_ rowid: Int64, _ text: IndexedText) throws {
+        try indexDelete.execute(arguments: [rowid, text.title, text.messages, text.body, text.meta, text.codes])
+        try headDelete.execute(arguments: [rowid, text.title, text.messages, text.codes])
     }
 
     func store(_ row: StoredArticle) throws -> Effect {
@@ -59,7 +75,7 @@ struct ArticleWriter {
                 row.id, row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,
                 row.sectionsOnly, row.index.messages, importedAt,
             ])
-            try indexInsert.execute(arguments: StatementArguments([db.lastInsertedRowID] + row.index.values.map { $0 as (any DatabaseValueConvertible)? }))
+            try addToIndex(db.lastInsertedRowID, row.index)
             return .new
         }
         let rowid: Int64 = existing[0]
@@ -74,12 +90,12 @@ struct ArticleWriter {
             return .unchanged
         case .replace(contentChanged: true):
             let old = try StoredRecord.decode(existing[4], sectionsOnly: existing[5])
-            try indexDelete.execute(arguments: StatementArguments([rowid] + IndexedText(old).values.map { $0 as (any DatabaseValueConvertible)? }))
+            try removeFromIndex(rowid, IndexedText(old))
             try update.execute(arguments: [
                 row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,
                 row.sectionsOnly, row.index.messages, importedAt, rowid,
             ])
-            try indexInsert.execute(arguments: StatementArguments([rowid] + row.index.values.map { $0 as (any DatabaseValueConvertible)? }))
+            try addToIndex(rowid, row.index)
             return .updated
         }
     }

@@ -88,6 +88,7 @@ public struct Importer {
                         """,
                     arguments: [ISO8601DateFormatter().string(from: Date()), summary.new, summary.updated,
                                 summary.unchanged, summary.failed, runID])
+                if summary.new + summary.updated > 0 { try TermStatistics.refresh(db) }
                 try db.commit()
             } catch {
                 try? db.rollback()

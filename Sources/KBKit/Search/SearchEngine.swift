@@ -22,7 +22,14 @@ public struct SearchEngine {
     /// Weights of the full-text columns: title, messages, body, meta, codes.
     static let columnWeights = "10.0, 8.0, 1.0, 2.0, 6.0"
     static let candidateCount = 100
-    static let termsPerQuery = 12
+    static let termsPerQuery = 8
+    /// The whole-text query reads the posting lists of its terms: rarest terms first, until
+    /// their document counts add up to this (at least two terms are always taken).
+    static let bodyPostingBudget = 800
+    /// The same for the title-and-messages index, counted with whole-text frequencies.
+    static let headPostingBudget = 4_000
+    /// Weights of the head index's columns: title, messages, codes.
+    static let headWeights = "10.0, 8.0, 6.0"
     /// Terms in more than this share of articles are left out of the index query.
     static let commonTermShare = 0.2
     static let bm25Weight = 1.0
@@ -40,12 +47,24 @@ public struct SearchEngine {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.read { db in
             let statistics = try TermStatistics(db: db, terms: Set(query.tokens))
-            let terms = statistics.selectTerms(from: query.tokens, limit: Self.termsPerQuery, commonShare: Self.commonTermShare)
-            guard let match = FTSQuery.expression(terms: terms, codes: query.codes) else {
+            let terms = statistics.selectTerms(
+                from: query.tokens, limit: Self.termsPerQuery, commonShare: Self.commonTermShare,
+                postingBudget: Self.headPostingBudget)
+            let bodyTerms = statistics.selectTerms(
+                from: query.tokens, limit: Self.termsPerQuery, commonShare: Self.commonTermShare,
+                postingBudget: Self.bodyPostingBudget)
+            guard let focused = FTSQuery.expression(terms: terms, codes: query.codes, columns: nil),
+                  let broad = FTSQuery.expression(terms: bodyTerms, codes: query.codes, columns: nil)
+            else {
                 return SearchResponse(query: query, results: [])
             }
-            let candidates = try fetchCandidates(db, match: match, filter: options.filter)
-            guard let best = candidates.map(\.bm25).min(), best < 0 else {
+            // bm25 costs a little for every matching row: the title and messages are searched with
+            // many terms, the whole text with the rarest few.
+            let candidates = try merge(
+                fetchCandidates(db, table: "article_head_fts", match: focused, weights: Self.headWeights, filter: options.filter),
+                fetchCandidates(db, table: "article_fts", match: broad, weights: Self.columnWeights, filter: options.filter))
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            guard let best = candidates.map(\.bm25).max(), best > 0 else {
                 return SearchResponse(query: query, results: try rankWithoutText(db, candidates, query, terms, options))
             }
             let weights = query.tokens.map { statistics.idf($0) }
@@ -58,7 +77,7 @@ public struct SearchEngine {
                 }
                 let title = MessageAlignment.align(query: query.tokens, weights: weights, message: MessageAlignment.words(of: candidate.title))
                 let explanation = ScoreExplanation(
-                    bm25: candidate.bm25 / best, message: bestMessage?.1 ?? 0, title: title.matched >= 2 ? title.score : 0,
+                    bm25: candidate.bm25, message: bestMessage?.1 ?? 0, title: title.matched >= 2 ? title.score : 0,
                     terms: terms, candidates: candidates.count)
                 let score = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
                     + Self.titleWeight * explanation.title
@@ -87,19 +106,53 @@ public struct SearchEngine {
         var messages: [String]
     }
 
-    private func fetchCandidates(_ db: Database, match: String, filter: ArticleFilter) throws -> [Candidate] {
-        let (condition, filterArguments) = filter.sql()
-        let sql = """
-            SELECT a.rowid, bm25(article_fts, \(Self.columnWeights)) AS score, a.id, a.title, a.product, a.messages
-            FROM article_fts JOIN article a ON a.rowid = article_fts.rowid
-            WHERE article_fts MATCH ? AND \(condition)
-            ORDER BY score LIMIT \(Self.candidateCount)
-            """
-        let arguments = StatementArguments([match] + filterArguments)
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            let messages: String = row[5]
+    /// One list from two index queries; each candidate keeps its better relative bm25.
+    private func merge(_ a: [Candidate], _ b: [Candidate]) -> [Candidate] {
+        let bestA = a.map(\.bm25).min() ?? 0, bestB = b.map(\.bm25).min() ?? 0
+        var byRow: [Int64: Candidate] = [:]
+        for (list, best) in [(a, bestA), (b, bestB)] where best < 0 {
+            for var candidate in list {
+                candidate.bm25 = candidate.bm25 / best
+                if let existing = byRow[candidate.rowid], existing.bm25 >= candidate.bm25 { continue }
+                byRow[candidate.rowid] = candidate
+            }
+        }
+        return byRow.values.sorted { $0.bm25 > $1.bm25 }
+    }
+
+    private func fetchCandidates(
+        _ db: Database, table: String, match: String, weights: String, filter: ArticleFilter
+    ) throws -> [Candidate] {
+        // Without a filter the index is queried alone: joining `article` first would look up
+        // every matching row before the LIMIT applies.
+        let scored: [(Int64, Double)]
+        if filter.isEmpty {
+            let sql = "SELECT rowid, bm25(\(table), \(weights)) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(Self.candidateCount)"
+            scored = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [match]).map { ($0[0], $0[1]) }
+        } else {
+            let (condition, filterArguments) = filter.sql()
+            let sql = """
+                SELECT a.rowid, bm25(\(table), \(weights)) AS score
+                FROM \(table) JOIN article a ON a.rowid = \(table).rowid
+                WHERE \(table) MATCH ? AND \(condition)
+                ORDER BY score LIMIT \(Self.candidateCount)
+                """
+            scored = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments([match] + filterArguments))
+                .map { ($0[0], $0[1]) }
+        }
+        guard !scored.isEmpty else { return [] }
+        var rows: [Int64: Row] = [:]
+        let placeholders = scored.map { _ in "?" }.joined(separator: ",")
+        for row in try Row.fetchAll(
+            db, sql: "SELECT rowid, id, title, product, messages FROM article WHERE rowid IN (\(placeholders))",
+            arguments: StatementArguments(scored.map(\.0))) {
+            rows[row[0]] = row
+        }
+        return scored.compactMap { rowid, bm25 in
+            guard let row = rows[rowid] else { return nil }
+            let messages: String = row[4]
             return Candidate(
-                rowid: row[0], bm25: row[1], id: row[2], title: row[3], product: row[4],
+                rowid: rowid, bm25: bm25, id: row[1], title: row[2], product: row[3],
                 messages: messages.isEmpty ? [] : messages.split(separator: "\n").map(String.init))
         }
     }
@@ -125,50 +178,13 @@ public struct SearchEngine {
     }
 }
 
-/// Document frequencies of the paste's terms, from the index's vocabulary.
-struct TermStatistics {
-    var articles: Int
-    var documentFrequency: [String: Int]
-
-    init(db: Database, terms: Set<String>) throws {
-        articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
-        documentFrequency = [:]
-        guard !terms.isEmpty else { return }
-        let list = Array(terms)
-        for chunkStart in stride(from: 0, to: list.count, by: 500) {
-            let chunk = Array(list[chunkStart..<min(chunkStart + 500, list.count)])
-            let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM article_vocab WHERE term IN (\(placeholders))",
-                                        arguments: StatementArguments(chunk)) {
-                documentFrequency[row[0]] = row[1]
-            }
-        }
-    }
-
-    /// BM25's inverse document frequency; a term absent from the index weighs nothing.
-    func idf(_ term: String) -> Double {
-        guard let df = documentFrequency[term], df > 0 else { return 0 }
-        let n = Double(articles), d = Double(df)
-        return log((n - d + 0.5) / (d + 0.5) + 1)
-    }
-
-    /// The rarest distinct terms that occur in the index, leaving out the very common ones
-    /// unless nothing else is left.
-    func selectTerms(from tokens: [String], limit: Int, commonShare: Double) -> [String] {
-        var seen = Set<String>()
-        let present = tokens.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
-        let threshold = Int(Double(articles) * commonShare)
-        let rare = present.filter { documentFrequency[$0]! <= threshold }
-        let chosen = rare.isEmpty ? present : rare
-        return Array(chosen.sorted { (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1) }.prefix(limit))
-    }
-}
-
 /// FTS5 query text built from tokens only: every term is quoted, so nothing a user pastes
 /// (quotes, `*`, `-`, `:`, parentheses, AND/OR/NOT/NEAR) is read as query syntax.
 enum FTSQuery {
-    static func expression(terms: [String], codes: [String]) -> String? {
+    /// `columns` restricts the terms to those columns, e.g. "title messages".
+    static func expression(terms: [String], codes: [String], columns: String?) -> String? {
         var parts = terms.map(quote)
+        if let columns, !parts.isEmpty { parts = ["{\(columns)} : (\(parts.joined(separator: " OR ")))"] }
         parts += codes.map { "codes : \(quote($0))" }
         return parts.isEmpty ? nil : parts.joined(separator: " OR ")
     }

@@ -48,10 +48,18 @@ extension ArticleStore {
     public func check() throws(StoreError) -> [String] {
         try write { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            do {
-                try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
-            } catch {
-                problems.append("full-text index: \((error as? DatabaseError)?.message ?? "\(error)")")
+            for table in ["article_fts", "article_head_fts"] {
+                do {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
+                } catch {
+                    problems.append("full-text index \(table): \((error as? DatabaseError)?.message ?? "\(error)")")
+                }
+                // Every article is indexed once: a crash between the two writes cannot leave a gap.
+                let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)_docsize") ?? 0
+                let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+                if indexed != articles {
+                    problems.append("full-text index \(table) holds \(indexed) articles, the store \(articles)")
+                }
             }
             return problems
         }

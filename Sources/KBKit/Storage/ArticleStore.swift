@@ -20,6 +20,9 @@ public final class ArticleStore: Sendable {
                     throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
                 }
                 config.readonly = true
+                // Memory-mapped reads: a search touches many index pages, and a read() call per
+                // page cost more than the search itself.
+                config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
                 database = try DatabaseQueue(path: path, configuration: config)
                 try database.read { db in try Self.checkSchema(db, path: path) }
             case .readWrite:

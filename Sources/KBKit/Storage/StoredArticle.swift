@@ -50,8 +50,6 @@ struct IndexedText: Sendable {
         let codeSource = ([article.title] + article.errorMessages + article.sections.map(\.text)).joined(separator: "\n")
         codes = ErrorCodes.canonical(in: codeSource).joined(separator: " ")
     }
-
-    var values: [String] { [title, messages, body, meta, codes] }
 }
 
 extension Article {

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// Document frequencies of a paste's terms, from the `term_stats` snapshot, with the index's
+/// own vocabulary as a fallback for terms imported since.
+struct TermStatistics {
+    var articles: Int
+    var documentFrequency: [String: Int]
+
+    init(db: Database, terms: Set<String>) throws {
+        documentFrequency = [:]
+        articles = try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0
+        if articles == 0 { articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+        guard !terms.isEmpty else { return }
+        let list = Array(terms)
+        var missing: [String] = []
+        for chunk in list.chunked(500) {
+            let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT term, articles FROM term_stats WHERE term IN (\(placeholders))",
+                arguments: StatementArguments(chunk)) {
+                documentFrequency[row[0]] = row[1]
+            }
+        }
+        missing = list.filter { documentFrequency[$0] == nil }
+        // Terms the snapshot lacks are rare or new: their posting lists are short to read.
+        for chunk in missing.chunked(500) {
+            let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT term, doc FROM article_vocab WHERE term IN (\(placeholders))",
+                arguments: StatementArguments(chunk)) {
+                documentFrequency[row[0]] = row[1]
+            }
+        }
+    }
+
+    /// Rewrites the snapshot from the index. Terms in fewer than `minimum` articles are left
+    /// out: looking them up in the index is cheap.
+    static func refresh(_ db: Database, minimum: Int = 20) throws {
+        try db.execute(sql: "DELETE FROM term_stats")
+        try db.execute(sql: "INSERT INTO term_stats(term, articles) SELECT '', count(*) FROM article")
+        try db.execute(
+            sql: "INSERT INTO term_stats(term, articles) SELECT term, doc FROM article_vocab WHERE doc >= ? AND term != ''",
+            arguments: [minimum])
+    }
+
+    /// BM25's inverse document frequency; a term absent from the index weighs nothing.
+    func idf(_ term: String) -> Double {
+        guard let df = documentFrequency[term], df > 0 else { return 0 }
+        let n = Double(max(articles, df)), d = Double(df)
+        return log((n - d + 0.5) / (d + 0.5) + 1)
+    }
+
+    /// The rarest distinct terms that occur in the index, leaving out the very common ones
+    /// unless nothing else is left, and stopping when their posting lists grow too long.
+    func selectTerms(from tokens: [String], limit: Int, commonShare: Double, postingBudget: Int) -> [String] {
+        var seen = Set<String>()
+        let present = tokens.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
+        let threshold = Int(Double(articles) * commonShare)
+        let rare = present.filter { documentFrequency[$0]! <= threshold }
+        let ordered = (rare.isEmpty ? present : rare).sorted {
+            (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1)
+        }
+        var chosen: [String] = []
+        var postings = 0
+        for term in ordered.prefix(limit) {
+            let df = documentFrequency[term]!
+            if chosen.count >= 2, postings + df > postingBudget { break }
+            chosen.append(term)
+            postings += df
+        }
+        return chosen
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
