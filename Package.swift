@@ -30,7 +30,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KBKitTests",
-            dependencies: ["KBKit"]
+            // `kb` too: command-line tests run the built executable.
+            dependencies: ["KBKit", "kb"]
         ),
     ]
 )

@@ -1,11 +1,31 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct KB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Find the knowledge-base article that answers an error message.",
+        discussion: """
+            The store is one SQLite file: --db FILE, else $KB_DB, else \
+            $XDG_DATA_HOME/kb/kb.sqlite (~/.local/share/kb/kb.sqlite).
+            """,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, EvalCommand.self,
                       StatsCommand.self, CheckCommand.self, ParseCommand.self]
     )
+
+    /// Usage errors exit with status 2, as is usual for command-line tools (not sysexits' 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                StandardError.line(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

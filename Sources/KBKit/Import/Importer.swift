@@ -11,7 +11,8 @@ import GRDB
 public struct Importer {
     public let store: ArticleStore
     public var batchSize = 256
-    /// Articles written per transaction: a crash loses at most these, and a re-run redoes them.
+    /// Articles written per transaction (or one second's worth, if fewer): a crash loses at
+    /// most these, and a re-run redoes them.
     public var articlesPerTransaction = 4096
 
     public init(store: ArticleStore) {
@@ -51,6 +52,7 @@ public struct Importer {
             let runID = db.lastInsertedRowID
             var filesDone = 0
             var pending = 0
+            var lastCommit = Date()
             let writer = try ArticleWriter(db: db, importedAt: now)
             try db.beginTransaction()
             do {
@@ -69,11 +71,13 @@ public struct Importer {
                             summary.errors.append(.init(path: path, reason: reason))
                         }
                     }
-                    // Large transactions let FTS5 write fewer, larger index segments.
-                    if pending >= articlesPerTransaction {
+                    // Large transactions let FTS5 write fewer, larger index segments; a time limit
+                    // bounds what a crash can take back.
+                    if pending >= articlesPerTransaction || Date().timeIntervalSince(lastCommit) >= 1 {
                         try db.commit()
                         try db.beginTransaction()
                         pending = 0
+                        lastCommit = Date()
                     }
                     filesDone = min(items.count, filesDone + batchSize)
                     progress(ImportProgress(

@@ -34,8 +34,16 @@ public enum LogNoise {
             // A severity is noise when it is tagged ("error:", "[WARN]") or follows other noise.
             let severity = severities.contains(bare.trimmingBrackets)
                 && (word.hasSuffix(":") || isBracketed(word) || (strippedAny && word.allSatisfy { !$0.isLowercase }))
+            // "Mar  2 17:45:10": a month name and the day after it.
+            let afterWord = rest.dropFirst(word.count).drop(while: { $0 == " " })
+            if months.contains(bare), let day = afterWord.split(separator: " ", maxSplits: 1).first,
+               day.count <= 2, day.allSatisfy(\.isNumber) {
+                rest = afterWord.dropFirst(day.count)
+                changed = true
+                strippedAny = true
+                continue
+            }
             if isTimestampPiece(word) || isBracketed(word) || isProcessTag(word) || isTicketID(word) || severity
-                || (months.contains(bare) && rest.dropFirst(word.count).drop(while: { $0 == " " }).first?.isNumber == true)
                 || isHostBeforeProcess(word, rest: rest) {
                 rest = rest.dropFirst(word.count)
                 changed = true
@@ -45,15 +53,15 @@ public enum LogNoise {
         return String(rest)
     }
 
-    /// "2026-03-02", "17:45:10,118", "2026-03-02T17:45:10Z", "2", a day of month after a month.
+    /// "2026-03-02", "17:45:10,118", "2026-03-02T17:45:10Z", "06/12/95".
     private static func isTimestampPiece(_ word: Substring) -> Bool {
         let w = word.trimmingSuffix(":").trimmingSuffix(",")
         guard let first = w.first, first.isNumber else { return false }
         let digits = w.filter(\.isNumber).count
         let allowed = w.allSatisfy { $0.isNumber || "-:.,/TZ+".contains($0) }
         if !allowed { return false }
-        // A bare small number is a day of month; longer runs need separators to be a date or time.
-        return w.count <= 2 || (digits >= 4 && w.contains(where: { "-:/".contains($0) }))
+        // Digits alone are a number of the message; a date or time has separators.
+        return digits >= 4 && w.contains(where: { "-:/".contains($0) })
     }
 
     /// "[worker-3]", "(1234)", "<12>".

@@ -32,9 +32,9 @@ public struct SearchEngine {
     static let headWeights = "10.0, 8.0, 6.0"
     /// Terms in more than this share of articles are left out of the index query.
     static let commonTermShare = 0.2
-    static let bm25Weight = 1.0
-    static let messageWeight = 2.0
-    static let titleWeight = 1.0
+    public static let bm25Weight = 1.0
+    public static let messageWeight = 1.5
+    public static let titleWeight = 1.0
 
     public let store: ArticleStore
 

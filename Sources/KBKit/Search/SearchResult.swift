@@ -15,7 +15,8 @@ public struct SearchResult: Sendable {
     public var article: Article
 }
 
-/// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title`.
+/// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title`
+/// (the weights are `SearchEngine`'s).
 public struct ScoreExplanation: Sendable, Equatable {
     /// The full-text score relative to the best candidate's (0…1).
     public var bm25: Double

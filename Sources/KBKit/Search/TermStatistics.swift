@@ -7,6 +7,11 @@ struct TermStatistics {
     var articles: Int
     var documentFrequency: [String: Int]
 
+    init(articles: Int, documentFrequency: [String: Int]) {
+        self.articles = articles
+        self.documentFrequency = documentFrequency
+    }
+
     init(db: Database, terms: Set<String>) throws {
         documentFrequency = [:]
         articles = try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import KBKit
+
+/// The `kb` command as a user runs it: exit statuses, messages, output formats.
+@Suite struct CommandLineTests {
+    @Test func parsePrintsJSONLinesAndReportsBadFiles() throws {
+        let store = try TemporaryStore()
+        let bad = try store.write("notes.txt", "shopping list\n")
+        let result = try CommandRunner.run(["parse", "--json", Fixtures.path("Articles/003_e36610226ab790a0.txt"), bad])
+        #expect(result.status == 1)
+        let record = try ArticleJSON.decode(Data(result.stdout.utf8))
+        #expect(record.id == "Q128961")
+        #expect(result.stderr.hasPrefix("\(bad): not a KB article"))
+    }
+
+    @Test func importFromStandardInputThenSearchAndShow() throws {
+        let store = try TemporaryStore()
+        let article = try String(contentsOfFile: Fixtures.path("Articles/001_85a396cae39d0afa.txt"), encoding: .utf8)
+        let imported = try CommandRunner.run(["import", "--json", "--db", store.path, "-"], stdin: article)
+        #expect(imported.status == 0)
+        let summary = try JSONDecoder().decode(ImportSummary.self, from: Data(imported.stdout.utf8))
+        #expect(summary.scanned == 1 && summary.new == 1 && summary.failed == 0 && summary.errors.isEmpty)
+
+        let search = try CommandRunner.run(["search", "--db", store.path, "--json", "HTTP Service has been disabled by an administrator"])
+        #expect(search.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.first?["id"] as? String == "Q165712")
+        for key in ["id", "title", "score", "product", "matchedErrorMessage", "snippet", "article"] {
+            #expect(results.first?[key] != nil, "missing \(key)")
+        }
+
+        let show = try CommandRunner.run(["show", "--db", store.path, "--json", "Q165712"])
+        #expect(show.status == 0)
+        let shown = try ArticleJSON.decode(Data(show.stdout.utf8))
+        #expect(shown.id == "Q165712")
+        #expect(shown.source.path == "-")
+        // One record encoding across commands.
+        let embedded = try JSONSerialization.data(withJSONObject: results[0]["article"]!)
+        #expect(try ArticleJSON.decode(embedded) == shown)
+
+        let readable = try CommandRunner.run(["show", "--db", store.path, "Q165712"])
+        #expect(readable.stdout.contains("Error messages\n  > Sorry! The Microsoft Exchange Server is down"))
+    }
+
+    @Test func searchReadsAPasteFromStandardInput() throws {
+        let paste = "2026-03-02 17:45:10,118 ERROR [imc] Windows Sockets error\n2026-03-02 17:45:10,119 ERROR [imc] Failed in Connect\n"
+        let result = try CommandRunner.run(["search", "--db", TemporaryStore.articles.path, "--limit", "1"], stdin: paste)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("1. Q128961"))
+    }
+
+    @Test func aBlankPasteIsAUsageError() throws {
+        let result = try CommandRunner.run(["search", "--db", TemporaryStore.articles.path], stdin: "  \n ")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nothing to search for"))
+    }
+
+    @Test func usageErrorsExitWithStatus2() throws {
+        #expect(try CommandRunner.run(["import"]).status == 2)
+        #expect(try CommandRunner.run(["search", "--limit", "0", "x"]).status == 2)
+    }
+
+    @Test func importExitsWith1WhenAFileFailed() throws {
+        let store = try TemporaryStore()
+        let bad = try store.write("bad.txt", "---\ntitle: x\n")
+        let result = try CommandRunner.run(["import", "--db", store.path, Fixtures.path("Articles/003_e36610226ab790a0.txt"), bad])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bad): front matter opened on line 1 is never closed"))
+        #expect(result.stderr.contains("2 files: 1 new, 0 updated, 0 unchanged, 1 failed"))
+    }
+
+    @Test func aStoreThatIsNotADatabaseGetsOneLine() throws {
+        let store = try TemporaryStore()
+        let notADatabase = try store.write("kb.sqlite", String(repeating: "garbage ", count: 1000))
+        let result = try CommandRunner.run(["stats", "--db", notADatabase])
+        #expect(result.status == 1)
+        #expect(result.stderr == "kb: \(notADatabase): not a kb store (the file is not an SQLite database)\n")
+    }
+
+    @Test func theStoreLocationFollowsTheEnvironment() throws {
+        let store = try TemporaryStore()
+        let imported = try CommandRunner.run(
+            ["import", "--quiet", Fixtures.path("Articles/003_e36610226ab790a0.txt")],
+            environment: ["KB_DB": "", "XDG_DATA_HOME": store.folder.path])
+        #expect(imported.status == 0)
+        #expect(FileManager.default.fileExists(atPath: store.folder.appendingPathComponent("kb/kb.sqlite").path))
+        #expect(StoreLocation.resolve(option: nil, environment: ["KB_DB": "/x.sqlite", "HOME": "/h"]) == "/x.sqlite")
+        #expect(StoreLocation.resolve(option: "/o.sqlite", environment: ["KB_DB": "/x.sqlite"]) == "/o.sqlite")
+        #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/h"]) == "/h/.local/share/kb/kb.sqlite")
+    }
+
+    @Test func checkPassesOnAGoodStore() throws {
+        let result = try CommandRunner.run(["check", "--db", TemporaryStore.articles.path])
+        #expect(result.status == 0)
+    }
+}

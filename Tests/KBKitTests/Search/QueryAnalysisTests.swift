@@ -1,0 +1,71 @@
+import Testing
+@testable import KBKit
+
+/// Each rule of paste analysis, on small fixtures.
+@Suite struct QueryAnalysisTests {
+    @Test(arguments: [
+        ("2026-03-02 17:45:10,118 WARN  [worker-3] The DOS Sockets TSR is not loaded.", "The DOS Sockets TSR is not loaded."),
+        ("Mar  2 17:45:10 host12 app[2231]: error: Insufficient memory to run this application.",
+         "Insufficient memory to run this application."),
+        ("User called in, sees this popup -> The specified path is invalid", "The specified path is invalid"),
+        ("[ERROR] 12:01:02.123 Access denied", "Access denied"),
+        ("#48213: Cannot find the file", "Cannot find the file"),
+        ("INC0012345 Failed to connect", "Failed to connect"),
+        ("2026-03-02T17:45:10Z ERROR Setup cannot continue", "Setup cannot continue"),
+    ])
+    func logNoiseIsRemoved(paste: String, message: String) {
+        #expect(LogNoise.strip(paste) == message)
+    }
+
+    @Test func aPlainMessageIsLeftAlone() {
+        for message in ["Error 6118: The list of servers", "MEMORY MANAGER FAILURE", "Insufficient memory", "2 files were copied"] {
+            #expect(LogNoise.strip(message) == message)
+        }
+    }
+
+    @Test func errorCodesHaveOneSpelling() {
+        #expect(ErrorCodes.canonical(in: "failed with 0x80004005") == ["x80004005"])
+        #expect(ErrorCodes.canonical(in: "code 80004005") == ["x80004005"])
+        #expect(ErrorCodes.canonical(in: "Number: 2147500037") == ["x80004005"])
+        #expect(ErrorCodes.canonical(in: "Number: -2147467259") == ["x80004005"])
+        #expect(ErrorCodes.canonical(in: "STOP 0x0000000A") == ["x0000000a"])
+        #expect(ErrorCodes.canonical(in: "version 12345678 of 2026 with 1234") == [])
+    }
+
+    @Test func tokensMatchTheIndexTokenizer() {
+        #expect(Tokenizer.words("Can't open C:\\WINDOWS\\WIN.INI (Café)") == ["can", "t", "open", "c", "windows", "win", "ini", "cafe"])
+    }
+
+    @Test func placeholdersMatchAnyWord() {
+        let words = MessageAlignment.words(of: "Failed to connect to the Microsoft Exchange Server, <servername>.")
+        #expect(words.last == .placeholder)
+        let query = ["failed", "to", "connect", "to", "the", "microsoft", "exchange", "server", "exch01"]
+        let alignment = MessageAlignment.align(query: query, weights: query.map { _ in 1 }, message: words)
+        #expect(alignment.messageCoverage == 1)
+        #expect(MessageAlignment.words(of: "Unable to Use XXXX.BMP As a Desktop Bitmap").contains(.placeholder))
+    }
+
+    @Test func alignmentRewardsOrderAndCompleteness() {
+        let message = MessageAlignment.words(of: "The specified path is invalid")
+        let weights = [Double](repeating: 1, count: 5)
+        let exact = MessageAlignment.align(query: ["the", "specified", "path", "is", "invalid"], weights: weights, message: message)
+        let shuffled = MessageAlignment.align(query: ["invalid", "is", "path", "specified", "the"], weights: weights, message: message)
+        let half = MessageAlignment.align(query: ["the", "specified", "path"], weights: [1, 1, 1], message: message)
+        #expect(exact.score == 1)
+        #expect(shuffled.score < 0.5)
+        #expect(half.score > 0.7 && half.score < 1)
+    }
+
+    @Test func commonWordsAreLeftOutOfTheIndexQuery() {
+        let stats = TermStatistics(articles: 1000, documentFrequency: ["the": 990, "is": 950, "swapfile": 3, "driver": 120])
+        let terms = stats.selectTerms(from: ["the", "swapfile", "is", "driver", "the"], limit: 10, commonShare: 0.2, postingBudget: .max)
+        #expect(terms == ["swapfile", "driver"])
+        #expect(stats.idf("the") < stats.idf("driver"))
+        #expect(stats.idf("unknown") == 0)
+    }
+
+    @Test func userSyntaxNeverReachesTheIndexUnquoted() {
+        let expression = FTSQuery.expression(terms: ["near", "or", "x\"y"], codes: ["x80004005"], columns: nil)
+        #expect(expression == "\"near\" OR \"or\" OR \"x\"\"y\" OR codes : \"x80004005\"")
+    }
+}

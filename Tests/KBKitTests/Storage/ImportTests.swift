@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import Testing
+@testable import KBKit
+
+@Suite struct ImportTests {
+    @Test func importsTheCuratedArticles() throws {
+        let store = try TemporaryStore()
+        let summary = try store.importPaths([Fixtures.articlesFolder])
+        let files = FileWalker().items(for: [Fixtures.articlesFolder]).count
+        #expect(summary.scanned == files)
+        #expect(summary.failed == 0)
+        let stats = try store.open().stats()
+        #expect(stats.articles == summary.new)
+        #expect(stats.sources == files)
+        #expect(try store.open().check() == [])
+        #expect(try store.open().article(id: "Q178511")?.errorMessages == ["Failed to connect to the Microsoft Exchange Server, <servername>."])
+    }
+
+    @Test func reimportingChangesNothing() throws {
+        let store = try TemporaryStore()
+        let first = try store.importPaths([Fixtures.articlesFolder])
+        let before = try records(store)
+        let second = try store.importPaths([Fixtures.articlesFolder])
+        #expect(second.new == 0)
+        #expect(second.updated == 0)
+        #expect(second.unchanged == first.new + first.updated + first.unchanged)
+        #expect(try records(store) == before)
+    }
+
+    @Test func twinsAreStoredOnceAsTheDocumentLayout() throws {
+        let store = try TemporaryStore()
+        // Markdown first: the DOCUMENT twin must still win the tie.
+        try store.importPaths([Fixtures.path("Articles/kb-sample/kb/012/Q12297/README.md")])
+        try store.importPaths([Fixtures.path("Articles/kb-sample/txt/012/Q12297.TXT")])
+        let article = try #require(try store.open().article(id: "Q12297"))
+        #expect(article.source.layout == .document)
+        let stats = try store.open().stats()
+        #expect(stats.articles == 1)
+        #expect(stats.sources == 2)
+    }
+
+    @Test func aNewerDumpReplacesAnOlderArticle() throws {
+        let store = try TemporaryStore()
+        let original = try String(contentsOfFile: Fixtures.path("Articles/001_85a396cae39d0afa.txt"), encoding: .utf8)
+        try store.importPaths([try store.write("old/Q165712.TXT", original)])
+        let newer = original
+            .replacingOccurrences(of: "DOCUMENT:Q165712  10-SEP-1999", with: "DOCUMENT:Q165712  10-SEP-2001")
+            .replacingOccurrences(of: "Please try your request again later.", with: "Please try again later.")
+        let summary = try store.importPaths([try store.write("new/Q165712.TXT", newer)])
+        #expect(summary.updated == 1)
+        let article = try #require(try store.open().article(id: "Q165712"))
+        #expect(article.lastModified == "2001-09-10")
+        #expect(article.errorMessages.first?.hasSuffix("Please try again later.") == true)
+        // Importing the older dump again keeps the newer version.
+        let again = try store.importPaths([store.folder.appendingPathComponent("old").path])
+        #expect(again.unchanged == 1)
+        #expect(try store.open().article(id: "Q165712")?.lastModified == "2001-09-10")
+        #expect(try store.open().check() == [])
+    }
+
+    @Test func aFailedFileDoesNotStopTheOthers() throws {
+        let store = try TemporaryStore()
+        let good = try String(contentsOfFile: Fixtures.path("Articles/003_e36610226ab790a0.txt"), encoding: .utf8)
+        try store.write("dump/a.txt", good)
+        try store.write("dump/b.txt", "this is not an article\n")
+        try store.write("dump/c.txt", "")
+        let summary = try store.importPaths([store.folder.appendingPathComponent("dump").path])
+        #expect(summary.new == 1)
+        #expect(summary.failed == 2)
+        #expect(summary.errors.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["b.txt", "c.txt"])
+        #expect(summary.errors[1].reason == "empty file")
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        let store = try TemporaryStore()
+        try Data("just some text, not SQLite\n".utf8).write(to: URL(fileURLWithPath: store.path))
+        #expect(throws: StoreError(path: store.path, reason: "not a kb store (the file is not an SQLite database)")) {
+            _ = try ArticleStore(path: store.path, access: .readWrite)
+        }
+        // Nothing was written to it.
+        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == "just some text, not SQLite\n")
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let store = try TemporaryStore()
+        try store.importPaths([Fixtures.path("Articles/003_e36610226ab790a0.txt")])
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99')") }
+        #expect(throws: StoreError.self) { _ = try store.open() }
+    }
+
+    @Test func readingAMissingStoreSaysHowToCreateIt() throws {
+        let store = try TemporaryStore()
+        #expect(throws: StoreError(path: store.path, reason: "no store here yet: run 'kb import PATH...' first")) {
+            _ = try ArticleStore(path: store.path, access: .readOnly)
+        }
+    }
+
+    private func records(_ store: TemporaryStore) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in
+            try String.fetchAll(db, sql: "SELECT id || content_hash || record FROM article ORDER BY id")
+        }
+    }
+}
+
+@Suite struct MergePolicyTests {
+    typealias V = MergePolicy.Version
+
+    @Test func laterDateWins() {
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a"),
+                                   incoming: V(lastModified: "2000-01-01", layout: .markdown, contentHash: "b"))
+                == .replace(contentChanged: true))
+        #expect(MergePolicy.decide(stored: V(lastModified: "2000-01-01", layout: .markdown, contentHash: "a"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "b")) == .keep)
+    }
+
+    @Test func onATieTheDocumentLayoutWins() {
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .markdown, contentHash: "a"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "a"))
+                == .replace(contentChanged: false))
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .markdown, contentHash: "b")) == .keep)
+    }
+
+    @Test func sameContentAgainIsKept() {
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "a")) == .keep)
+    }
+}

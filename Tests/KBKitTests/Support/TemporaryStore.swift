@@ -1,0 +1,38 @@
+import Foundation
+@testable import KBKit
+
+/// A store in a fresh temporary folder, removed when the value is released.
+final class TemporaryStore: Sendable {
+    let folder: URL
+    let path: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("kb.sqlite").path
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func open() throws -> ArticleStore { try ArticleStore(path: path, access: .readWrite) }
+
+    @discardableResult
+    func importPaths(_ paths: [String]) throws -> ImportSummary {
+        try Importer(store: open()).run(FileWalker().items(for: paths))
+    }
+
+    /// Writes a file in the temporary folder and returns its path.
+    func write(_ name: String, _ contents: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A store holding every article under `Articles/`, shared by the search tests.
+    static let articles: TemporaryStore = {
+        let store = try! TemporaryStore()
+        try! store.importPaths([Fixtures.articlesFolder])
+        return store
+    }()
+}
