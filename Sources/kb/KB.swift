@@ -10,7 +10,7 @@ struct KB: ParsableCommand {
             The store is one SQLite file: --db FILE, else $KB_DB, else \
             $XDG_DATA_HOME/kb/kb.sqlite (~/.local/share/kb/kb.sqlite).
             """,
-        subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, EvalCommand.self,
+        subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self, EvalCommand.self,
                       StatsCommand.self, CheckCommand.self, ParseCommand.self]
     )
 

@@ -66,6 +66,11 @@ struct ArticleWriter {
         try headDelete.execute(arguments: [rowid, text.title, text.messages, text.codes])
     }
 
+    /// A markdown twin that loses to the stored DOCUMENT copy: only its path is remembered.
+    func recordTwin(path: String, id: String, lastModified: String?) throws {
+        try upsertSource.execute(arguments: [path, id, Layout.markdown.rawValue, "", lastModified, importedAt])
+    }
+
     func store(_ row: StoredArticle) throws -> Effect {
         try upsertSource.execute(arguments: [
             row.sourcePath, row.id, row.layout.rawValue, row.contentHash, row.lastModified, importedAt,

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Parses batches on a background thread (itself fanning out to all cores) while the caller
-/// writes the previous batch: parsing and the single SQLite writer overlap.
+/// Runs a producer on a background thread (which itself fans out to all cores) while the
+/// caller consumes what it emits: parsing and the single SQLite writer overlap. At most
+/// `depth` batches wait, so memory stays bounded.
 final class BatchPipeline<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [[Output]] = []
@@ -9,21 +10,12 @@ final class BatchPipeline<Output: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private let depth: Int
 
-    init(items: [FileWalker.Item], batchSize: Int, depth: Int = 2, transform: @escaping @Sendable (FileWalker.Item) -> [Output]) {
+    /// `produce` calls `emit` with each batch in order and returns when all are emitted;
+    /// `emit` returns false once the consumer has cancelled.
+    init(depth: Int = 2, produce: @escaping @Sendable (_ emit: ([Output]) -> Bool) -> Void) {
         self.depth = depth
         let thread = Thread { [self] in
-            var start = 0
-            while start < items.count {
-                let end = min(start + batchSize, items.count)
-                let batch = Array(items[start..<end]).parallelMap(transform).flatMap { $0 }
-                condition.lock()
-                while ready.count >= depth && !cancelled { condition.wait() }
-                if cancelled { condition.unlock(); return }
-                ready.append(batch)
-                condition.broadcast()
-                condition.unlock()
-                start = end
-            }
+            produce { batch in self.push(batch) }
             condition.lock()
             finished = true
             condition.broadcast()
@@ -33,7 +25,17 @@ final class BatchPipeline<Output: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next batch in input order, or nil when all are done.
+    private func push(_ batch: [Output]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= depth && !cancelled { condition.wait() }
+        if cancelled { return false }
+        ready.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next batch in order, or nil when all are done.
     func next() -> [Output]? {
         condition.lock()
         defer { condition.unlock() }

@@ -7,8 +7,9 @@ import GRDB
 ///   path is remembered.
 /// - Each batch is one transaction: a crash leaves whole articles only, and running the same
 ///   import again completes the store (unchanged articles are skipped by content hash).
-/// - Parsing runs on all cores while this single writer inserts.
-public struct Importer {
+/// - Parsing runs on all cores while this single writer inserts. Markdown files are read
+///   last, so that twins of DOCUMENT files already read need no parsing (`TwinShortcut`).
+public struct Importer: Sendable {
     public let store: ArticleStore
     public var batchSize = 256
     /// Articles written per transaction (or one second's worth, if fewer): a crash loses at
@@ -22,16 +23,57 @@ public struct Importer {
     /// An input item read, parsed and turned into table rows: the CPU-heavy part, run on all cores.
     enum Prepared: Sendable {
         case article(StoredArticle)
+        /// A markdown twin that cannot replace the DOCUMENT copy: only its path is recorded.
+        case twin(path: String, id: String, lastModified: String?)
         case failure(path: String, reason: String)
+        /// Markdown files wait for the second pass (see `TwinShortcut`).
+        case deferred(FileWalker.Item)
+        /// How many input files a batch finished, for progress.
+        case filesDone(Int)
     }
 
-    @Sendable static func prepare(_ item: FileWalker.Item) -> [Prepared] {
-        ArticleSource.outcomes(item).map { outcome in
+    static func prepare(_ item: FileWalker.Item, pass: Int, twins: TwinShortcut) -> [Prepared] {
+        let bytes: [UInt8], path: String
+        switch ArticleSource.read(item) {
+        case .success(let read): (bytes, path) = read
+        case .failure(let failure): return [.failure(path: failure.path, reason: failure.reason)]
+        }
+        let header = HeaderPeek.peek(bytes)
+        if let header, case .file = item {
+            if pass == 1 { return [.deferred(item)] }
+            if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
+                return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
+            }
+        }
+        return ArticleSource.outcomes(bytes, path: path).map { outcome in
             switch outcome {
             case .article(let article):
+                if article.source.layout == .document {
+                    twins.recordDocument(id: article.id, lastModified: article.lastModified)
+                }
                 return .article(StoredArticle(article))
             case .failure(let path, let reason):
                 return .failure(path: path, reason: reason)
+            }
+        }
+    }
+
+    /// Reads and prepares every item in batches: all but markdown files first, then those.
+    private func produce(_ items: [FileWalker.Item], emit: ([Prepared]) -> Bool) {
+        let twins = TwinShortcut()
+        var deferred: [FileWalker.Item] = []
+        for (pass, list) in [(1, items), (2, [])] {
+            let work = pass == 1 ? list : deferred
+            for start in stride(from: 0, to: work.count, by: batchSize) {
+                let batch = Array(work[start..<min(start + batchSize, work.count)])
+                    .parallelMap { Self.prepare($0, pass: pass, twins: twins) }.flatMap { $0 }
+                var ready: [Prepared] = []
+                let before = deferred.count
+                for prepared in batch {
+                    if case .deferred(let item) = prepared { deferred.append(item) } else { ready.append(prepared) }
+                }
+                ready.append(.filesDone(min(batchSize, work.count - start) - (deferred.count - before)))
+                guard emit(ready) else { return }
             }
         }
     }
@@ -43,7 +85,7 @@ public struct Importer {
         summary.scanned = items.count
         let started = Date()
         let now = ISO8601DateFormatter().string(from: started)
-        let pipeline = BatchPipeline(items: items, batchSize: batchSize, transform: Self.prepare)
+        let pipeline = BatchPipeline<Prepared> { [self] emit in produce(items, emit: emit) }
         defer { pipeline.cancel() }
         try store.write { db in
             try BulkLoad.begin(db)
@@ -66,9 +108,16 @@ public struct Importer {
                             case .unchanged: summary.unchanged += 1
                             }
                             pending += 1
+                        case .twin(let path, let id, let lastModified):
+                            try writer.recordTwin(path: path, id: id, lastModified: lastModified)
+                            summary.unchanged += 1
                         case .failure(let path, let reason):
                             summary.failed += 1
                             summary.errors.append(.init(path: path, reason: reason))
+                        case .filesDone(let count):
+                            filesDone += count
+                        case .deferred:
+                            break
                         }
                     }
                     // Large transactions let FTS5 write fewer, larger index segments; a time limit
@@ -79,7 +128,6 @@ public struct Importer {
                         pending = 0
                         lastCommit = Date()
                     }
-                    filesDone = min(items.count, filesDone + batchSize)
                     progress(ImportProgress(
                         filesDone: filesDone, filesTotal: items.count,
                         articles: summary.new + summary.updated + summary.unchanged,

@@ -25,19 +25,44 @@ public struct ArticleSource: Sendable {
     }
 
     @Sendable public static func outcomes(_ item: FileWalker.Item) -> [Outcome] {
-        switch item {
-        case .failure(let path, let reason):
-            return [.failure(path: path, reason: reason)]
-        case .standardInput:
-            return outcomes(path: "-") { () throws(FileReading.Failure) in try FileReading.readStandardInput() }
-        case .file(let path):
-            return outcomes(path: path) { () throws(FileReading.Failure) in try FileReading.read(path) }
+        switch read(item) {
+        case .success(let (bytes, path)): return outcomes(bytes, path: path)
+        case .failure(let failure): return [failure.outcome]
+        }
+    }
+
+    public struct ReadFailure: Error {
+        public var path: String
+        public var reason: String
+        var outcome: Outcome { .failure(path: path, reason: reason) }
+    }
+
+    /// The bytes of a file or of standard input, with the path to report them under.
+    public static func read(_ item: FileWalker.Item) -> Result<([UInt8], String), ReadFailure> {
+        do {
+            switch item {
+            case .failure(let path, let reason):
+                return .failure(ReadFailure(path: path, reason: reason))
+            case .standardInput:
+                return .success((try FileReading.readStandardInput(), "-"))
+            case .file(let path):
+                do { return .success((try FileReading.read(path), path)) } catch {
+                    return .failure(ReadFailure(path: path, reason: error.description))
+                }
+            }
+        } catch {
+            return .failure(ReadFailure(path: "-", reason: error.description))
         }
     }
 
     private static func outcomes(path: String, read: () throws(FileReading.Failure) -> [UInt8]) -> [Outcome] {
         let bytes: [UInt8]
         do { bytes = try read() } catch { return [.failure(path: path, reason: error.description)] }
+        return outcomes(bytes, path: path)
+    }
+
+    /// The articles in a file's bytes: one for an article file, any number for a JSON export.
+    public static func outcomes(_ bytes: [UInt8], path: String) -> [Outcome] {
         if ExportReader.looksLikeJSON(bytes) { return ExportReader.outcomes(bytes, path: path) }
         do {
             return [.article(try ArticleParser.parse(bytes, path: path))]

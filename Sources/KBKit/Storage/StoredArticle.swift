@@ -21,12 +21,14 @@ struct StoredArticle: Sendable {
         lastModified = article.lastModified
         layout = article.source.layout
         sourcePath = article.source.path
-        let (json, contentLength) = ArticleJSON.bytes(article)
-        // Twins and re-imports of one article hash the same: `source` is left out.
-        contentHash = ContentHash.of(json[0..<contentLength])
+        // Parsed articles always have section fields that `sections` rebuilds: store the compact
+        // form. The hash covers what the record determines; twins and re-imports of one article
+        // hash the same because `source` is left out.
         let compact = article.withoutSectionFields()
         sectionsOnly = compact.withSectionFields() == article
-        record = sectionsOnly ? ArticleJSON.line(compact) : String(decoding: json, as: UTF8.self)
+        let (json, contentLength) = ArticleJSON.bytes(sectionsOnly ? compact : article)
+        contentHash = (sectionsOnly ? "s" : "f") + ContentHash.of(json[0..<contentLength])
+        record = String(decoding: json, as: UTF8.self)
         index = IndexedText(article)
     }
 }
