@@ -86,7 +86,10 @@ enum ExportReader {
         let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
         if first == UInt8(ascii: "[") {
             do {
-                return try decoder.decode([Article].self, from: Data(bytes)).map { .article($0) }
+                return try decoder.decode([Article].self, from: Data(bytes)).enumerated().map { index, article in
+                    invalid(article).map { .failure(path: "\(path)[\(index)]", reason: "not a kb JSON record: \($0)") }
+                        ?? .article(article)
+                }
             } catch {
                 return [.failure(path: path, reason: "not a kb JSON export: \(describe(error))")]
             }
@@ -97,12 +100,27 @@ enum ExportReader {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
             do {
-                results.append(.article(try decoder.decode(Article.self, from: Data(line))))
+                let article = try decoder.decode(Article.self, from: Data(line))
+                if let problem = invalid(article) {
+                    results.append(.failure(path: "\(path):\(lineNumber)", reason: "not a kb JSON record: \(problem)"))
+                } else {
+                    results.append(.article(article))
+                }
             } catch {
                 results.append(.failure(path: "\(path):\(lineNumber)", reason: "not a kb JSON record: \(describe(error))"))
             }
         }
         return results
+    }
+
+    /// What the schema requires beyond the JSON types.
+    private static func invalid(_ article: Article) -> String? {
+        if ArticleID.normalize(article.id) != article.id { return "'id' must look like Q178511, not '\(article.id)'" }
+        if article.title.trimmed.isEmpty { return "'title' is empty" }
+        if let date = article.lastModified, date.count != 10 || date.split(separator: "-").count != 3 {
+            return "'lastModified' must be YYYY-MM-DD, not '\(date)'"
+        }
+        return nil
     }
 
     /// Decoding errors in one line: which key is missing or has the wrong type.

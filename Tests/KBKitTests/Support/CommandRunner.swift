@@ -18,8 +18,15 @@ struct CommandRunner {
     }()
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+        try runTool(executable.path, arguments, stdin: stdin, environment: environment)
+    }
+
+    /// Runs any program, e.g. one of the project's scripts.
+    static func runTool(
+        _ path: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
