@@ -10,9 +10,9 @@ struct StoreOptions: ParsableArguments {
 
     var resolvedPath: String { StoreLocation.resolve(option: path) }
 
-    func open(_ access: ArticleStore.Access) throws -> ArticleStore {
+    func open(_ access: ArticleStore.Access, memoryMapped: Bool = false) throws -> ArticleStore {
         do {
-            return try ArticleStore(path: resolvedPath, access: access)
+            return try ArticleStore(path: resolvedPath, access: access, memoryMapped: memoryMapped)
         } catch {
             throw Failure(error.description)
         }

@@ -23,23 +23,35 @@ struct MessageAlignment: Equatable {
         case placeholder
     }
 
-    /// Tokens of an article's message, with placeholders recognised.
+    /// Tokens of an article's message, with placeholders recognised: words inside `<…>` (one
+    /// placeholder per bracket pair), runs of x (`XXXX.BMP`), and `%1`-style parameters.
     static func words(of message: String) -> [Word] {
+        let bytes = Array(message.utf8)
+        // Byte ranges of "<...>" on one line, at most 60 bytes long.
+        var spans: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"),
+               let close = bytes[(i + 1)..<min(bytes.count, i + 60)].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }),
+               bytes[close] == UInt8(ascii: ">") {
+                spans.append(i..<(close + 1))
+                i = close + 1
+            } else {
+                i += 1
+            }
+        }
         var result: [Word] = []
-        var insidePlaceholder = false
-        for piece in message.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            // "<servername>", "<path name>": angle brackets in the article stand for a value.
-            if piece.hasPrefix("<") { insidePlaceholder = true }
-            if insidePlaceholder {
-                if result.last != .placeholder { result.append(.placeholder) }
-                if piece.contains(">") { insidePlaceholder = false }
+        var lastSpan = -1
+        for token in Tokenizer.tokens(message) {
+            if let span = spans.firstIndex(where: { $0.contains(token.range.lowerBound) }) {
+                if span != lastSpan { result.append(.placeholder) }
+                lastSpan = span
                 continue
             }
-            for token in Tokenizer.words(String(piece)) {
-                let isPlaceholder = token.count >= 3 && token.allSatisfy { $0 == "x" }
-                    || piece.hasPrefix("%") && token.count <= 2
-                result.append(isPlaceholder ? .placeholder : .word(token))
-            }
+            let start = token.range.lowerBound
+            let isParameter = start > 0 && bytes[start - 1] == UInt8(ascii: "%") && token.text.count <= 2
+            let isXRun = token.text.count >= 3 && token.text.utf8.allSatisfy { $0 == UInt8(ascii: "x") }
+            result.append(isParameter || isXRun ? .placeholder : .word(token.text))
         }
         return result
     }

@@ -9,7 +9,9 @@ public final class ArticleStore: Sendable {
     let database: any DatabaseWriter & DatabaseReader
 
     /// Opens (and, for `.readWrite`, creates and migrates) the store at `path`.
-    public init(path: String, access: Access) throws(StoreError) {
+    /// `memoryMapped` suits long-lived processes that search many times (`kb eval`, a server):
+    /// mapped pages stay mapped. A one-shot command reads less than it would map.
+    public init(path: String, access: Access, memoryMapped: Bool = false) throws(StoreError) {
         self.path = path
         do {
             var config = Configuration()
@@ -20,9 +22,9 @@ public final class ArticleStore: Sendable {
                     throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
                 }
                 config.readonly = true
-                // Memory-mapped reads: a search touches many index pages, and a read() call per
-                // page cost more than the search itself.
-                config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
+                if memoryMapped {
+                    config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
+                }
                 database = try DatabaseQueue(path: path, configuration: config)
                 try database.read { db in try Self.checkSchema(db, path: path) }
             case .readWrite:

@@ -36,7 +36,8 @@ struct EvalCommand: ParsableCommand {
                 }
             }
         }
-        let engine = SearchEngine(store: try KB.report { try store.open(.readOnly) })
+        // Many searches in one process, as a server would run them: memory-mapped reads.
+        let engine = SearchEngine(store: try KB.report { try store.open(.readOnly, memoryMapped: true) })
         var byVariant: [String: [Int?]] = [:]
         var times: [Double] = []
         for q in lines {
