@@ -157,7 +157,7 @@ enum BulkLoad {
     static func begin(_ db: Database) throws {
         try db.execute(sql: """
             PRAGMA synchronous = OFF;
-            PRAGMA cache_size = -262144;
+            PRAGMA cache_size = -131072;
             PRAGMA wal_autocheckpoint = 10000;
             PRAGMA temp_store = MEMORY;
             """)

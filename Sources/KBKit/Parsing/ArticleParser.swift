@@ -49,33 +49,3 @@ public enum ArticleParser {
         title.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }
-
-/// The sections that have a field of their own in `Article`.
-enum SectionField: CaseIterable {
-    case summary, symptoms, cause, resolution, workaround, status, moreInformation
-
-    init?(heading: String) {
-        switch heading.uppercased() {
-        case "SUMMARY": self = .summary
-        case "SYMPTOMS", "SYMPTOM": self = .symptoms
-        case "CAUSE": self = .cause
-        case "RESOLUTION": self = .resolution
-        case "WORKAROUND": self = .workaround
-        case "STATUS": self = .status
-        case "MORE INFORMATION": self = .moreInformation
-        default: return nil
-        }
-    }
-
-    var keyPath: WritableKeyPath<Article, String?> {
-        switch self {
-        case .summary: \.summary
-        case .symptoms: \.symptoms
-        case .cause: \.cause
-        case .resolution: \.resolution
-        case .workaround: \.workaround
-        case .status: \.status
-        case .moreInformation: \.moreInformation
-        }
-    }
-}

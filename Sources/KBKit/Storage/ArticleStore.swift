@@ -25,7 +25,7 @@ public final class ArticleStore: Sendable {
                 if memoryMapped {
                     config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
                 }
-                database = try DatabaseQueue(path: path, configuration: config)
+                database = try Self.openReadOnly(path: path, configuration: config)
                 try database.read { db in try Self.checkSchema(db, path: path) }
             case .readWrite:
                 let folder = (path as NSString).deletingLastPathComponent
@@ -37,6 +37,20 @@ public final class ArticleStore: Sendable {
             }
         } catch {
             throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// A store on read-only media cannot get the shared-memory file WAL mode needs: it is then
+    /// opened as immutable, which SQLite allows without one.
+    private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in _ = try db.tableExists("article") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && StoreError.isOnReadOnlyFileSystem(path) {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
         }
     }
 

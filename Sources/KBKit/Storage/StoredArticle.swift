@@ -53,24 +53,3 @@ struct IndexedText: Sendable {
         codes = ErrorCodes.canonical(in: codeSource).joined(separator: " ")
     }
 }
-
-extension Article {
-    /// The record with the section fields (summary, symptoms, …) left out.
-    func withoutSectionFields() -> Article {
-        var copy = self
-        for field in SectionField.allCases { copy[keyPath: field.keyPath] = nil }
-        return copy
-    }
-
-    /// The record with the section fields rebuilt from `sections`, as the parser fills them.
-    func withSectionFields() -> Article {
-        var copy = self
-        for field in SectionField.allCases { copy[keyPath: field.keyPath] = nil }
-        for section in sections {
-            guard let heading = section.heading, let field = SectionField(heading: heading) else { continue }
-            let existing = copy[keyPath: field.keyPath]
-            copy[keyPath: field.keyPath] = existing.map { $0 + "\n\n" + section.text } ?? section.text
-        }
-        return copy
-    }
-}

@@ -14,8 +14,10 @@ enum Fixtures {
 
     static var articlesFolder: String { path("Articles") }
 
+    /// The bytes of a file, by path relative to the repository or absolute.
     static func bytes(_ relative: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path(relative))))
+        let full = relative.hasPrefix("/") ? relative : path(relative)
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: full)))
     }
 
     static func article(_ relative: String) throws -> Article {
