@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct KB: ParsableCommand {
+struct KB: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Find the knowledge-base article that answers an error message.",
@@ -11,14 +11,18 @@ struct KB: ParsableCommand {
             $XDG_DATA_HOME/kb/kb.sqlite (~/.local/share/kb/kb.sqlite).
             """,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self, EvalCommand.self,
-                      StatsCommand.self, CheckCommand.self, ParseCommand.self]
+                      StatsCommand.self, CheckCommand.self, ServeCommand.self, ParseCommand.self]
     )
 
     /// Usage errors exit with status 2, as is usual for command-line tools (not sysexits' 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

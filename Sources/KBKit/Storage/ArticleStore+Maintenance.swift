@@ -65,3 +65,28 @@ extension ArticleStore {
         }
     }
 }
+
+extension ArticleStore {
+    /// A value that changes whenever articles are added or an import finishes, whichever
+    /// process wrote: what a cache of search results is keyed on.
+    public func generation() throws(StoreError) -> String {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT coalesce(max(rowid), 0) FROM article),
+                       (SELECT coalesce(max(id), 0) FROM import_run),
+                       (SELECT coalesce(max(finished_at), '') FROM import_run)
+                """)!
+            return "\(row[0] as Int64)-\(row[1] as Int64)-\(row[2] as String)"
+        }
+    }
+
+    /// The most common products, for a filter menu.
+    public func topProducts(limit: Int = 40) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT product FROM article WHERE product IS NOT NULL
+                GROUP BY product ORDER BY count(*) DESC, product LIMIT ?
+                """, arguments: [limit])
+        }
+    }
+}

@@ -16,15 +16,15 @@ public final class ArticleStore: Sendable {
         do {
             var config = Configuration()
             config.busyMode = .timeout(5)
+            if memoryMapped {
+                config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
+            }
             switch access {
             case .readOnly:
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
                 }
                 config.readonly = true
-                if memoryMapped {
-                    config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
-                }
                 database = try Self.openReadOnly(path: path, configuration: config)
                 try database.read { db in try Self.checkSchema(db, path: path) }
             case .readWrite:

@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import KBKit
+
+/// The JSON API: `GET /api/search`, `GET /api/articles/{id}`, `GET /api/stats`, `POST /api/import`.
+struct APIRoutes {
+    let server: KBServer
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/api/search") { request, _ -> Response in try await search(request) }
+        router.get("/api/articles/:id") { _, context -> Response in try await article(context.parameters.get("id") ?? "") }
+        router.get("/api/stats") { _, _ -> Response in try await stats() }
+        router.post("/api/import") { request, context -> Response in try await importBody(request, context: context) }
+    }
+
+    /// Query parameters shared by the API and the page: q, limit, product, version, keyword, since.
+    struct SearchRequest {
+        var query: String
+        var limit: Int
+        var filter: ArticleFilter
+
+        var cacheKey: String {
+            [query, String(limit), filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since ?? ""]
+                .joined(separator: "\u{1F}")
+        }
+
+        /// nil and a message when a parameter is invalid.
+        static func parse(_ values: [String: String]) -> Result<SearchRequest, RequestError> {
+            let query = values["q"] ?? ""
+            guard query.contains(where: { $0.isLetter || $0.isNumber }) else {
+                return .failure(RequestError("parameter 'q' is required: the error message to search for"))
+            }
+            var limit = 10
+            if let text = values["limit"], !text.isEmpty {
+                guard let value = Int(text), (1...100).contains(value) else {
+                    return .failure(RequestError("parameter 'limit' must be a whole number from 1 to 100, not '\(text)'"))
+                }
+                limit = value
+            }
+            func optional(_ name: String) -> String? {
+                guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+                return value
+            }
+            let since = optional("since")
+            if let since, since.count != 10 || since.split(separator: "-").count != 3 {
+                return .failure(RequestError("parameter 'since' must be a date as YYYY-MM-DD, not '\(since)'"))
+            }
+            return .success(SearchRequest(
+                query: query, limit: limit,
+                filter: ArticleFilter(product: optional("product"), version: optional("version"),
+                                      keyword: optional("keyword"), since: since)))
+        }
+    }
+
+    struct RequestError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    private func search(_ request: Request) async throws -> Response {
+        let values = FormBody.decode(request.uri.query ?? "")
+        let parsed: SearchRequest
+        switch SearchRequest.parse(values) {
+        case .success(let value): parsed = value
+        case .failure(let error): return JSONError.response(.badRequest, error.message)
+        }
+        let server = self.server
+        let json = try await server.offload { () throws -> String in
+            let generation = try server.generation()
+            if let cached = server.cache.value(for: "api" + parsed.cacheKey, generation: generation) { return cached }
+            let response = try SearchEngine(store: server.store)
+                .search(parsed.query, options: .init(limit: parsed.limit, filter: parsed.filter))
+            let json = SearchJSON.render(response, explain: false)
+            server.cache.store(json, for: "api" + parsed.cacheKey, generation: generation)
+            return json
+        }
+        return .json(json)
+    }
+
+    private func article(_ id: String) async throws -> Response {
+        guard let normalized = ArticleID.normalize(id) else {
+            return JSONError.response(.badRequest, "'\(id)' is not an article id such as Q178511")
+        }
+        let server = self.server
+        guard let article = try await server.offload({ try server.store.article(id: normalized) }) else {
+            return JSONError.response(.notFound, "no article \(normalized)")
+        }
+        return .json(ArticleJSON.line(article))
+    }
+
+    private func stats() async throws -> Response {
+        let server = self.server
+        let stats = try await server.offload { try server.store.stats() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return .json(String(decoding: try encoder.encode(stats), as: UTF8.self))
+    }
+
+    /// A dump file or JSON Lines in the body, only with the configured bearer token.
+    private func importBody(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let token = server.configuration.importToken else {
+            return JSONError.response(.forbidden, "import is disabled: start kb serve with --import-token")
+        }
+        guard let authorization = request.headers[.authorization], authorization == "Bearer \(token)" else {
+            return JSONError.response(.unauthorized, "a valid 'Authorization: Bearer <token>' header is required")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: server.configuration.maxImportBody)
+        } catch {
+            return JSONError.response(.contentTooLarge, "request body larger than \(server.configuration.maxImportBody) bytes")
+        }
+        let server = self.server
+        let summary = try await server.offload { () throws -> ImportSummary in
+            // The importer reads files: the body goes to a temporary one.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-upload-\(UUID().uuidString)")
+            try Data(buffer: body).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            var summary = try Importer(store: server.store).run([.file(file.path)])
+            for index in summary.errors.indices {
+                summary.errors[index].path = summary.errors[index].path.replacingOccurrences(of: file.path, with: "upload")
+            }
+            return summary
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return .json(String(decoding: try encoder.encode(summary), as: UTF8.self),
+                     status: summary.failed > 0 && summary.new + summary.updated + summary.unchanged == 0 ? .unprocessableContent : .ok)
+    }
+}

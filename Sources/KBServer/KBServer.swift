@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import KBKit
+import Logging
+import NIOCore
+import NIOPosix
+
+/// `kb serve`: the JSON API and the search page over one store.
+public struct KBServer: Sendable {
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 8080
+        /// When set, `POST /api/import` accepts requests bearing this token.
+        public var importToken: String?
+        public var maxQueryString = 8 * 1024
+        public var maxFormBody = 1024 * 1024
+        public var maxImportBody = 64 * 1024 * 1024
+
+        public init(host: String = "127.0.0.1", port: Int = 8080, importToken: String? = nil) {
+            self.host = host
+            self.port = port
+            self.importToken = importToken
+        }
+    }
+
+    public let store: ArticleStore
+    public let configuration: Configuration
+    let cache = ResultCache()
+
+    public init(store: ArticleStore, configuration: Configuration) {
+        self.store = store
+        self.configuration = configuration
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: LimitsMiddleware(maxQueryString: configuration.maxQueryString))
+        APIRoutes(server: self).add(to: router)
+        PageRoutes(server: self).add(to: router)
+        return router
+    }
+
+    public func application(logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kb"),
+            logger: logger)
+    }
+
+    /// Runs until SIGINT or SIGTERM, then finishes the requests under way.
+    public func run(logger: Logger) async throws {
+        try await application(logger: logger).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// Runs blocking store work off the event loops.
+    func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(body)
+    }
+
+    /// Changes whenever articles are added or an import finishes, in this process or another.
+    func generation() throws -> String {
+        try store.generation()
+    }
+}
+
+/// 414 for a query string over the limit, before any route sees it.
+struct LimitsMiddleware<Context: RequestContext>: RouterMiddleware {
+    let maxQueryString: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if (request.uri.query?.utf8.count ?? 0) > maxQueryString {
+            return JSONError.response(.uriTooLong, "query string longer than \(maxQueryString) bytes")
+        }
+        return try await next(request, context)
+    }
+}
+
+enum JSONError {
+    static func response(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        var w = "{\"error\":"
+        w += jsonString(message)
+        w += "}\n"
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: w)))
+    }
+
+    static func jsonString(_ s: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+    }
+}
+
+extension Response {
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: text.hasSuffix("\n") ? text : text + "\n")))
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

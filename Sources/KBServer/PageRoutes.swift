@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import KBKit
+
+/// The search page (`GET /?q=…`, `POST /` for long pastes) and article pages (`/articles/{id}`).
+struct PageRoutes {
+    let server: KBServer
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ -> Response in
+            // Form encoding: a browser's GET form writes spaces as "+".
+            return try await page(FormBody.decode(request.uri.query ?? ""))
+        }
+        router.post("/") { request, _ -> Response in
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: server.configuration.maxFormBody)
+            } catch {
+                return Response.html(Pages.message(title: "Paste too long", "Pastes are limited to \(server.configuration.maxFormBody / 1024) KB."),
+                             status: .contentTooLarge)
+            }
+            return try await page(FormBody.decode(String(buffer: body)))
+        }
+        router.get("/articles/:id") { _, context -> Response in
+            let id = context.parameters.get("id") ?? ""
+            let server = self.server
+            guard let normalized = ArticleID.normalize(id),
+                  let article = try await server.offload({ try server.store.article(id: normalized) })
+            else {
+                return Response.html(Pages.message(title: "Not found", "There is no article \(id)."), status: .notFound)
+            }
+            return .html(Pages.article(article))
+        }
+    }
+
+    private func page(_ values: [String: String]) async throws -> Response {
+        let form = Pages.SearchForm(query: values["q"] ?? "", product: values["product"] ?? "", version: values["version"] ?? "")
+        let fragment = values["fragment"] == "1"
+        let server = self.server
+        var results: String?
+        if form.query.contains(where: { $0.isLetter || $0.isNumber }) {
+            switch APIRoutes.SearchRequest.parse(values) {
+            case .failure(let error):
+                results = "<p class=\"none\">\(HTML.escape(error.message))</p>"
+            case .success(let request):
+                results = try await server.offload { () throws -> String in
+                    let generation = try server.generation()
+                    if let cached = server.cache.value(for: "html" + request.cacheKey, generation: generation) { return cached }
+                    let response = try SearchEngine(store: server.store)
+                        .search(request.query, options: .init(limit: request.limit, filter: request.filter))
+                    let html = Pages.results(response)
+                    server.cache.store(html, for: "html" + request.cacheKey, generation: generation)
+                    return html
+                }
+            }
+        }
+        if fragment { return .html(results ?? "") }
+        let products = try await server.offload { try server.store.topProducts() }
+        return .html(Pages.search(form: form, products: products, results: results))
+    }
+}
+
+/// `application/x-www-form-urlencoded` bodies.
+enum FormBody {
+    static func decode(_ body: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = unescape(parts[0])
+            if values[key] == nil { values[key] = parts.count > 1 ? unescape(parts[1]) : "" }
+        }
+        return values
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+    }
+}

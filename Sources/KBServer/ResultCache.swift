@@ -1,0 +1,38 @@
+import Foundation
+
+/// Rendered search responses, reused while the store has not changed: support teams paste the
+/// same errors again and again. Entries are keyed by the request and by the store's
+/// generation (see `StoreGeneration`), and live at most `lifetime` seconds.
+final class ResultCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (value: String, generation: String, stored: Date)] = [:]
+    private var order: [String] = []
+    let capacity: Int
+    let lifetime: TimeInterval
+
+    init(capacity: Int = 4096, lifetime: TimeInterval = 60) {
+        self.capacity = capacity
+        self.lifetime = lifetime
+    }
+
+    func value(for key: String, generation: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[key], entry.generation == generation,
+              Date().timeIntervalSince(entry.stored) < lifetime else { return nil }
+        return entry.value
+    }
+
+    func store(_ value: String, for key: String, generation: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries[key] == nil { order.append(key) }
+        entries[key] = (value, generation, Date())
+        // Oldest first out; the order list is compacted when it has grown well past capacity.
+        while entries.count > capacity, let oldest = order.first {
+            order.removeFirst()
+            entries[oldest] = nil
+        }
+        if order.count > capacity * 2 { order = order.filter { entries[$0] != nil } }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import KBKit
+import KBServer
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the search page and a JSON API over the store.",
+        discussion: """
+            Listens on 127.0.0.1 by default: give --host 0.0.0.0 to open it to the network. \
+            GET /api/search?q=…&limit=&product=&version=&keyword=&since=, GET /api/articles/ID, \
+            GET /api/stats; POST /api/import only with --import-token (sent as a bearer token). \
+            Access log on standard error; SIGINT or SIGTERM stops it gracefully.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("Accept POST /api/import with 'Authorization: Bearer TOKEN'.", valueName: "token"))
+    var importToken: String?
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        if let importToken, importToken.count < 12 {
+            throw ValidationError("--import-token must be at least 12 characters")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "kb")
+        logger.logLevel = .info
+        let articles = try KB.report { try store.open(.readWrite, memoryMapped: true) }
+        let server = KBServer(store: articles, configuration: .init(host: host, port: port, importToken: importToken))
+        logger.info("serving \(store.resolvedPath) on http://\(host):\(port)/")
+        try await server.run(logger: logger)
+    }
+}
