@@ -15,6 +15,8 @@ public struct KBServer: Sendable {
         public var maxQueryString = 8 * 1024
         public var maxFormBody = 1024 * 1024
         public var maxImportBody = 64 * 1024 * 1024
+        /// Rendered search responses kept for repeated queries; 0 turns the cache off.
+        public var cacheEntries = 4096
 
         public init(host: String = "127.0.0.1", port: Int = 8080, importToken: String? = nil) {
             self.host = host
@@ -25,11 +27,12 @@ public struct KBServer: Sendable {
 
     public let store: ArticleStore
     public let configuration: Configuration
-    let cache = ResultCache()
+    let cache: ResultCache
 
     public init(store: ArticleStore, configuration: Configuration) {
         self.store = store
         self.configuration = configuration
+        cache = ResultCache(capacity: configuration.cacheEntries)
     }
 
     public func router() -> Router<BasicRequestContext> {

@@ -16,6 +16,7 @@ final class ResultCache: @unchecked Sendable {
     }
 
     func value(for key: String, generation: String) -> String? {
+        guard capacity > 0 else { return nil }
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[key], entry.generation == generation,
@@ -24,6 +25,7 @@ final class ResultCache: @unchecked Sendable {
     }
 
     func store(_ value: String, for key: String, generation: String) {
+        guard capacity > 0 else { return }
         lock.lock()
         defer { lock.unlock() }
         if entries[key] == nil { order.append(key) }

@@ -26,7 +26,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Accept POST /api/import with 'Authorization: Bearer TOKEN'.", valueName: "token"))
     var importToken: String?
 
+    @Option(help: "Search responses kept for repeated queries while the store is unchanged (0: none).")
+    var cacheEntries = 4096
+
     func validate() throws {
+        guard cacheEntries >= 0 else { throw ValidationError("--cache-entries cannot be negative") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
         if let importToken, importToken.count < 12 {
             throw ValidationError("--import-token must be at least 12 characters")
@@ -38,7 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "kb")
         logger.logLevel = .info
         let articles = try KB.report { try store.open(.readWrite, memoryMapped: true) }
-        let server = KBServer(store: articles, configuration: .init(host: host, port: port, importToken: importToken))
+        var configuration = KBServer.Configuration(host: host, port: port, importToken: importToken)
+        configuration.cacheEntries = cacheEntries
+        let server = KBServer(store: articles, configuration: configuration)
         logger.info("serving \(store.resolvedPath) on http://\(host):\(port)/")
         try await server.run(logger: logger)
     }
