@@ -48,8 +48,7 @@ enum Pages {
             var item = "<li><a class=\"title\" href=\"/articles/\(HTML.escape(r.id))\">\(HTML.escape(r.id)) · \(HTML.escape(r.title))</a>"
             if let product = r.product { item += " <span class=\"product\">\(HTML.escape(product))</span>" }
             item += "<blockquote>\(HTML.highlight(r.snippet, words: words))</blockquote>"
-            if let (name, text) = [("Resolution", r.article.resolution), ("Workaround", r.article.workaround)]
-                .first(where: { $0.1 != nil }), let text {
+            if let (name, text) = r.article.remedy {
                 let lines = text.split(separator: "\n").prefix(2).joined(separator: " ")
                 item += "<p class=\"fix\"><b>\(name):</b> \(HTML.escape(lines))</p>"
             }
@@ -59,15 +58,7 @@ enum Pages {
 
     static func article(_ a: Article) -> String {
         var body = "<p><a href=\"/\">← Search</a></p><h1>\(HTML.escape(a.id)) · \(HTML.escape(a.title))</h1><dl>"
-        var facts: [(String, String)] = []
-        if let product = a.product { facts.append(("Product", product)) }
-        if !a.versions.isEmpty {
-            facts.append(("Versions", a.versions.map { ($0.platform.map { "\($0):" } ?? "") + $0.version }.joined(separator: ", ")))
-        }
-        if !a.operatingSystems.isEmpty { facts.append(("OS", a.operatingSystems.joined(separator: ", "))) }
-        if let date = a.lastModified { facts.append(("Last modified", date)) }
-        if !a.keywords.isEmpty { facts.append(("Keywords", a.keywords.joined(separator: " "))) }
-        for (name, value) in facts { body += "<dt>\(name)</dt><dd>\(HTML.escape(value))</dd>" }
+        for (name, value) in a.facts { body += "<dt>\(name)</dt><dd>\(HTML.escape(value))</dd>" }
         body += "</dl>"
         if !a.appliesTo.isEmpty {
             body += "<h2>Applies to</h2><ul>" + a.appliesTo.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"

@@ -5,15 +5,7 @@ import KBKit
 enum ArticleText {
     static func render(_ a: Article, style: TerminalStyle) -> String {
         var out = style.bold("\(a.id)  \(a.title)") + "\n"
-        var facts: [(String, String)] = []
-        if let product = a.product { facts.append(("Product", product)) }
-        if !a.versions.isEmpty {
-            facts.append(("Versions", a.versions.map { ($0.platform.map { "\($0):" } ?? "") + $0.version }.joined(separator: ", ")))
-        }
-        if !a.operatingSystems.isEmpty { facts.append(("OS", a.operatingSystems.joined(separator: ", "))) }
-        if let date = a.lastModified { facts.append(("Modified", date)) }
-        if !a.keywords.isEmpty { facts.append(("Keywords", a.keywords.joined(separator: " "))) }
-        for (name, value) in facts { out += style.dim(name.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n" }
+        for (name, value) in a.facts { out += style.dim(name.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n" }
         if !a.appliesTo.isEmpty {
             out += style.dim("Applies to") + "\n" + a.appliesTo.map { "  - \($0)\n" }.joined()
         }

@@ -18,22 +18,16 @@ struct TermStatistics {
         if articles == 0 { articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
         guard !terms.isEmpty else { return }
         let list = Array(terms)
-        var missing: [String] = []
-        for chunk in list.chunked(500) {
-            let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(
-                db, sql: "SELECT term, articles FROM term_stats WHERE term IN (\(placeholders))",
-                arguments: StatementArguments(chunk)) {
-                documentFrequency[row[0]] = row[1]
-            }
-        }
-        missing = list.filter { documentFrequency[$0] == nil }
+        try fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", list)
         // Terms the snapshot lacks are rare or new: their posting lists are short to read.
-        for chunk in missing.chunked(500) {
+        try fetch(db, "SELECT term, doc FROM article_vocab WHERE term IN", list.filter { documentFrequency[$0] == nil })
+    }
+
+    /// Runs `select` (ending in "term IN") for the terms, 500 at a time, recording each count.
+    private mutating func fetch(_ db: Database, _ select: String, _ terms: [String]) throws {
+        for chunk in terms.chunked(500) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(
-                db, sql: "SELECT term, doc FROM article_vocab WHERE term IN (\(placeholders))",
-                arguments: StatementArguments(chunk)) {
+            for row in try Row.fetchAll(db, sql: "\(select) (\(placeholders))", arguments: StatementArguments(chunk)) {
                 documentFrequency[row[0]] = row[1]
             }
         }

@@ -93,8 +93,7 @@ enum SearchText {
         if let product = r.product { out += style.dim("  (\(product))") }
         out += "\n"
         out += "   " + style.accent("> ") + highlight(r.snippet, words: Set(r.matchedWords), style: style) + "\n"
-        if let (name, text) = [("Resolution", r.article.resolution), ("Workaround", r.article.workaround)]
-            .first(where: { $0.1 != nil }), let text {
+        if let (name, text) = r.article.remedy {
             let lines = text.lineArray.filter { !$0.isEmpty }.prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
             out += "   " + style.dim(name + ": ") + lines.joined(separator: " ") + "\n"
         }

@@ -1,0 +1,22 @@
+extension Article {
+    /// The header facts worth showing a reader, as (label, value) pairs, for the terminal and
+    /// the search page alike.
+    public var facts: [(label: String, value: String)] {
+        var facts: [(String, String)] = []
+        if let product { facts.append(("Product", product)) }
+        if !versions.isEmpty {
+            facts.append(("Versions", versions.map { ($0.platform.map { "\($0):" } ?? "") + $0.version }.joined(separator: ", ")))
+        }
+        if !operatingSystems.isEmpty { facts.append(("OS", operatingSystems.joined(separator: ", "))) }
+        if let lastModified { facts.append(("Modified", lastModified)) }
+        if !keywords.isEmpty { facts.append(("Keywords", keywords.joined(separator: " "))) }
+        return facts
+    }
+
+    /// The resolution, else the workaround, with its heading: what a reader wants first.
+    public var remedy: (heading: String, text: String)? {
+        if let resolution { return ("Resolution", resolution) }
+        if let workaround { return ("Workaround", workaround) }
+        return nil
+    }
+}
