@@ -23,6 +23,7 @@ public enum SearchJSON {
                 w.key("bm25"); w.number(r.explanation.bm25)
                 w.key("message"); w.number(r.explanation.message)
                 w.key("title"); w.number(r.explanation.title)
+                w.key("errorTitle"); w.number(r.explanation.errorTitle)
                 w.key("terms"); w.strings(r.explanation.terms)
                 w.key("candidates"); w.number(Double(r.explanation.candidates))
                 w.close("}")

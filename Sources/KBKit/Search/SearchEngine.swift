@@ -35,6 +35,10 @@ public struct SearchEngine {
     public static let bm25Weight = 1.0
     public static let messageWeight = 1.5
     public static let titleWeight = 1.0
+    static let laterMessageFactor = 0.95
+    /// Added when the title says the article is about an error message and the paste matches
+    /// one of its messages: such an article is the one written for that message.
+    public static let errorTitleBonus = 0.15
 
     public let store: ArticleStore
 
@@ -71,16 +75,22 @@ public struct SearchEngine {
             var scored: [(Candidate, ScoreExplanation, String?, Double)] = []
             for candidate in candidates {
                 var bestMessage: (String, Double)?
-                for message in candidate.messages {
+                for (index, message) in candidate.messages.enumerated() {
                     let a = MessageAlignment.align(query: query.tokens, weights: weights, message: MessageAlignment.words(of: message))
-                    if a.matched >= 2, a.score > (bestMessage?.1 ?? 0) { bestMessage = (message, a.score) }
+                    // The first message an article quotes is its subject; later ones are often asides.
+                    let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
+                    if a.matched >= 2, score > (bestMessage?.1 ?? 0) { bestMessage = (message, score) }
                 }
                 let title = MessageAlignment.align(query: query.tokens, weights: weights, message: MessageAlignment.words(of: candidate.title))
-                let explanation = ScoreExplanation(
+                var explanation = ScoreExplanation(
                     bm25: candidate.bm25, message: bestMessage?.1 ?? 0, title: title.matched >= 2 ? title.score : 0,
-                    terms: terms, candidates: candidates.count)
+                    errorTitle: 0, terms: terms, candidates: candidates.count)
+                // KB titles mark articles about an error message ("Err Msg:", "Error Message:").
+                let lowerTitle = candidate.title.asciiLowercased
+                let aboutAnError = lowerTitle.includes("err msg") || lowerTitle.includes("errmsg") || lowerTitle.includes("error message")
+                explanation.errorTitle = aboutAnError && explanation.message > 0.5 ? Self.errorTitleBonus : 0
                 let score = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
-                    + Self.titleWeight * explanation.title
+                    + Self.titleWeight * explanation.title + explanation.errorTitle
                 scored.append((candidate, explanation, bestMessage?.0, score))
             }
             scored.sort { $0.3 != $1.3 ? $0.3 > $1.3 : $0.0.id < $1.0.id }
@@ -167,7 +177,7 @@ public struct SearchEngine {
             return SearchResult(
                 rank: rank + 1, id: candidate.id, title: candidate.title, product: candidate.product, score: 0,
                 matchedErrorMessage: nil, snippet: snippet.line, matchedWords: snippet.words,
-                explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, terms: terms, candidates: candidates.count),
+                explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, errorTitle: 0, terms: terms, candidates: candidates.count),
                 article: article)
         }
     }

@@ -15,7 +15,8 @@ public struct SearchResult: Sendable {
     public var article: Article
 }
 
-/// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title`
+/// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title
+/// + errorTitle`
 /// (the weights are `SearchEngine`'s).
 public struct ScoreExplanation: Sendable, Equatable {
     /// The full-text score relative to the best candidate's (0…1).
@@ -24,6 +25,8 @@ public struct ScoreExplanation: Sendable, Equatable {
     public var message: Double
     /// Alignment with the title (0…1).
     public var title: Double
+    /// The bonus for an article whose title says it is about the matched error message.
+    public var errorTitle: Double
     /// The terms sent to the index, rarest first.
     public var terms: [String]
     public var candidates: Int

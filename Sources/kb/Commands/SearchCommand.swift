@@ -100,9 +100,9 @@ enum SearchText {
         if explain {
             let e = r.explanation
             out += style.dim(String(
-                format: "   score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f  (%d candidates; terms: %@)",
+                format: "   score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f  (%d candidates; terms: %@)",
                 r.score, SearchEngine.bm25Weight, e.bm25, SearchEngine.messageWeight, e.message,
-                SearchEngine.titleWeight, e.title, e.candidates, e.terms.joined(separator: " "))) + "\n"
+                SearchEngine.titleWeight, e.title, e.errorTitle, e.candidates, e.terms.joined(separator: " "))) + "\n"
         }
         return out + "\n"
     }
