@@ -57,8 +57,8 @@ public struct SearchEngine {
             let bodyTerms = statistics.selectTerms(
                 from: query.tokens, limit: Self.termsPerQuery, commonShare: Self.commonTermShare,
                 postingBudget: Self.bodyPostingBudget)
-            guard let focused = FTSQuery.expression(terms: terms, codes: query.codes, columns: nil),
-                  let broad = FTSQuery.expression(terms: bodyTerms, codes: query.codes, columns: nil)
+            guard let focused = FTSQuery.expression(terms: terms, codes: query.codes),
+                  let broad = FTSQuery.expression(terms: bodyTerms, codes: query.codes)
             else {
                 return SearchResponse(query: query, results: [])
             }
@@ -67,7 +67,6 @@ public struct SearchEngine {
             let candidates = try merge(
                 fetchCandidates(db, table: "article_head_fts", match: focused, weights: Self.headWeights, filter: options.filter),
                 fetchCandidates(db, table: "article_fts", match: broad, weights: Self.columnWeights, filter: options.filter))
-            let t2 = DispatchTime.now().uptimeNanoseconds
             guard let best = candidates.map(\.bm25).max(), best > 0 else {
                 return SearchResponse(query: query, results: try rankWithoutText(db, candidates, query, terms, options))
             }
@@ -191,10 +190,8 @@ public struct SearchEngine {
 /// FTS5 query text built from tokens only: every term is quoted, so nothing a user pastes
 /// (quotes, `*`, `-`, `:`, parentheses, AND/OR/NOT/NEAR) is read as query syntax.
 enum FTSQuery {
-    /// `columns` restricts the terms to those columns, e.g. "title messages".
-    static func expression(terms: [String], codes: [String], columns: String?) -> String? {
+    static func expression(terms: [String], codes: [String]) -> String? {
         var parts = terms.map(quote)
-        if let columns, !parts.isEmpty { parts = ["{\(columns)} : (\(parts.joined(separator: " OR ")))"] }
         parts += codes.map { "codes : \(quote($0))" }
         return parts.isEmpty ? nil : parts.joined(separator: " OR ")
     }

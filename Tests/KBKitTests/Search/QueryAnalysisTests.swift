@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func userSyntaxNeverReachesTheIndexUnquoted() {
-        let expression = FTSQuery.expression(terms: ["near", "or", "x\"y"], codes: ["x80004005"], columns: nil)
+        let expression = FTSQuery.expression(terms: ["near", "or", "x\"y"], codes: ["x80004005"])
         #expect(expression == "\"near\" OR \"or\" OR \"x\"\"y\" OR codes : \"x80004005\"")
     }
 }
