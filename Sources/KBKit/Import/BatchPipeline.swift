@@ -46,11 +46,13 @@ final class BatchPipeline<Output: Sendable>: @unchecked Sendable {
         return batch
     }
 
-    /// Stops the producer early (after a write failure).
+    /// Stops the producer and waits until its thread has finished the batch under way: the
+    /// process may exit right after, and must not do so while that thread still works.
     func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
+        while !finished { condition.wait() }
         condition.unlock()
     }
 }

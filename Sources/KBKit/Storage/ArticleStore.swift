@@ -63,6 +63,14 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// Closes the connections now, on this thread. A command calls it before it exits: the
+    /// connection pool otherwise closes on its own queue, which may still be at work while
+    /// the process ends.
+    public func close() {
+        if let pool = database as? DatabasePool { try? pool.close() }
+        if let queue = database as? DatabaseQueue { try? queue.close() }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try database.read(body) } catch { throw StoreError.wrapping(error, path: path) }
     }

@@ -28,6 +28,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let summary = try KB.report {
             let store = try store.open(.readWrite)
+            defer { store.close() }
             let items = FileWalker().items(for: paths)
             let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
             let summary = try Importer(store: store).run(items) { bar.update($0) }
