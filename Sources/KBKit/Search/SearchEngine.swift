@@ -4,9 +4,11 @@ import GRDB
 /// Ranks articles against a pasted error message.
 ///
 /// 1. The paste is analysed (`AnalyzedQuery`): log noise removed, tokens, error codes.
-/// 2. Candidates come from the FTS5 index: the rarest terms of the paste OR'ed, ranked by
-///    bm25 with the title and quoted messages weighted above the body. Terms found in most
-///    articles are left out, so they neither drive the ranking nor slow the query.
+/// 2. Candidates come from two FTS5 indexes (title, messages and codes; the whole text): the
+///    paste's rarest terms and codes, ranked by bm25 with the title and quoted messages
+///    weighted above the body. Common terms are left out or only required together, so the
+///    rows each query scores stay within a budget however large the knowledge base grows
+///    (`IndexQuery`).
 /// 3. Candidates are re-ranked by how much of their quoted error messages and title the
 ///    paste reproduces in order (`MessageAlignment`).
 public struct SearchEngine {
@@ -21,17 +23,15 @@ public struct SearchEngine {
 
     /// Weights of the full-text columns: title, messages, body, meta, codes.
     static let columnWeights = "10.0, 8.0, 1.0, 2.0, 6.0"
-    static let candidateCount = 100
+    static let candidateCount = 50
     static let termsPerQuery = 8
-    /// The whole-text query reads the posting lists of its terms: rarest terms first, until
-    /// their document counts add up to this (at least two terms are always taken).
+    /// The whole-text query scores the rows of its terms' posting lists: rarest terms first,
+    /// until their document counts add up to this (see `IndexQuery`).
     static let bodyPostingBudget = 800
     /// The same for the title-and-messages index, counted with whole-text frequencies.
-    static let headPostingBudget = 4_000
+    static let headPostingBudget = 2_000
     /// Weights of the head index's columns: title, messages, codes.
     static let headWeights = "10.0, 8.0, 6.0"
-    /// Terms in more than this share of articles are left out of the index query.
-    static let commonTermShare = 0.2
     public static let bm25Weight = 1.0
     public static let messageWeight = 1.5
     public static let titleWeight = 1.0
@@ -50,23 +50,19 @@ public struct SearchEngine {
         let query = AnalyzedQuery(paste)
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.read { db in
-            let statistics = try TermStatistics(db: db, terms: Set(query.tokens))
-            let terms = statistics.selectTerms(
-                from: query.tokens, limit: Self.termsPerQuery, commonShare: Self.commonTermShare,
-                postingBudget: Self.headPostingBudget)
-            let bodyTerms = statistics.selectTerms(
-                from: query.tokens, limit: Self.termsPerQuery, commonShare: Self.commonTermShare,
-                postingBudget: Self.bodyPostingBudget)
-            guard let focused = FTSQuery.expression(terms: terms, codes: query.codes),
-                  let broad = FTSQuery.expression(terms: bodyTerms, codes: query.codes)
-            else {
-                return SearchResponse(query: query, results: [])
-            }
-            // bm25 costs a little for every matching row: the title and messages are searched with
-            // many terms, the whole text with the rarest few.
+            let statistics = try TermStatistics(db: db, terms: Set(query.tokens + query.codes))
+            // The title-and-messages index is always asked; the whole text only with terms rare
+            // enough (together) to keep the rows it scores within its budget.
+            let head = statistics.indexQuery(
+                tokens: query.tokens, codes: query.codes, limit: Self.termsPerQuery, postingBudget: Self.headPostingBudget,
+                always: true)
+            let body = statistics.indexQuery(
+                tokens: query.tokens, codes: query.codes, limit: Self.termsPerQuery, postingBudget: Self.bodyPostingBudget)
+            let terms = head.terms
+            guard let focused = head.expression else { return SearchResponse(query: query, results: []) }
             let candidates = try merge(
                 fetchCandidates(db, table: "article_head_fts", match: focused, weights: Self.headWeights, filter: options.filter),
-                fetchCandidates(db, table: "article_fts", match: broad, weights: Self.columnWeights, filter: options.filter))
+                body.expression.map { try fetchCandidates(db, table: "article_fts", match: $0, weights: Self.columnWeights, filter: options.filter) } ?? [])
             guard let best = candidates.map(\.bm25).max(), best > 0 else {
                 return SearchResponse(query: query, results: try rankWithoutText(db, candidates, query, terms, options))
             }
@@ -184,19 +180,5 @@ public struct SearchEngine {
     private func loadArticle(_ db: Database, rowid: Int64) throws -> Article {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?"), arguments: [rowid])!
         return try StoredRecord.decode(row[0], sectionsOnly: row[1])
-    }
-}
-
-/// FTS5 query text built from tokens only: every term is quoted, so nothing a user pastes
-/// (quotes, `*`, `-`, `:`, parentheses, AND/OR/NOT/NEAR) is read as query syntax.
-enum FTSQuery {
-    static func expression(terms: [String], codes: [String]) -> String? {
-        var parts = terms.map(quote)
-        parts += codes.map { "codes : \(quote($0))" }
-        return parts.isEmpty ? nil : parts.joined(separator: " OR ")
-    }
-
-    static func quote(_ term: String) -> String {
-        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -49,27 +49,6 @@ struct TermStatistics {
         let n = Double(max(articles, df)), d = Double(df)
         return log((n - d + 0.5) / (d + 0.5) + 1)
     }
-
-    /// The rarest distinct terms that occur in the index, leaving out the very common ones
-    /// unless nothing else is left, and stopping when their posting lists grow too long.
-    func selectTerms(from tokens: [String], limit: Int, commonShare: Double, postingBudget: Int) -> [String] {
-        var seen = Set<String>()
-        let present = tokens.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
-        let threshold = Int(Double(articles) * commonShare)
-        let rare = present.filter { documentFrequency[$0]! <= threshold }
-        let ordered = (rare.isEmpty ? present : rare).sorted {
-            (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1)
-        }
-        var chosen: [String] = []
-        var postings = 0
-        for term in ordered.prefix(limit) {
-            let df = documentFrequency[term]!
-            if chosen.count >= 2, postings + df > postingBudget { break }
-            chosen.append(term)
-            postings += df
-        }
-        return chosen
-    }
 }
 
 extension Array {

@@ -18,6 +18,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Also list the queries whose answer is not ranked first.")
     var misses = false
 
+    @Option(help: "Also list the N slowest queries with their times.")
+    var slowest = 0
+
     @Argument(help: "The query file (JSON Lines).")
     var queries: String
 
@@ -40,10 +43,12 @@ struct EvalCommand: ParsableCommand {
         let engine = SearchEngine(store: try KB.report { try store.open(.readOnly, memoryMapped: true) })
         var byVariant: [String: [Int?]] = [:]
         var times: [Double] = []
+        var timed: [(Double, Query)] = []
         for q in lines {
             let start = DispatchTime.now().uptimeNanoseconds
             let response = try KB.report { try engine.search(q.query, options: .init(limit: 10)) }
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            if slowest > 0 { timed.append((times[times.count - 1], q)) }
             let rank = response.results.firstIndex { $0.id == q.id }.map { $0 + 1 }
             byVariant[q.variant ?? "all", default: []].append(rank)
             if misses, rank != 1 {
@@ -59,6 +64,9 @@ struct EvalCommand: ParsableCommand {
         }
         print(line("all", byVariant.values.flatMap { $0 }))
         for variant in byVariant.keys.sorted() { print(line(variant, byVariant[variant]!)) }
+        for (time, q) in timed.sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
+            print(String(format: "slow %7.2f ms  %@: %@", time, q.id, String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎")))
+        }
         times.sort()
         let median = times[times.count / 2]
         let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]

@@ -58,14 +58,52 @@ import Testing
 
     @Test func commonWordsAreLeftOutOfTheIndexQuery() {
         let stats = TermStatistics(articles: 1000, documentFrequency: ["the": 990, "is": 950, "swapfile": 3, "driver": 120])
-        let terms = stats.selectTerms(from: ["the", "swapfile", "is", "driver", "the"], limit: 10, commonShare: 0.2, postingBudget: .max)
-        #expect(terms == ["swapfile", "driver"])
+        let query = stats.indexQuery(
+            tokens: ["the", "swapfile", "is", "driver", "the"], codes: [], limit: 10, postingBudget: 200)
+        #expect(query.terms == ["swapfile", "driver"])
+        #expect(query.expression == "\"swapfile\" OR \"driver\"")
         #expect(stats.idf("the") < stats.idf("driver"))
         #expect(stats.idf("unknown") == 0)
     }
 
+    @Test func termsBeyondThePostingBudgetAreRequiredTogether() {
+        let stats = TermStatistics(
+            articles: 100_000, documentFrequency: ["swapfile": 300, "driver": 4_000, "device": 9_000, "config": 7_000])
+        let tokens = ["device", "driver", "config", "swapfile"]
+        // The rarest fits the budget; the next two are only candidates together.
+        let oneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 800)
+        #expect(oneFits.anyOf == ["swapfile"])
+        #expect(oneFits.allOf == ["driver", "config"])
+        #expect(oneFits.expression == "\"swapfile\" OR (\"driver\" AND \"config\")")
+        // None fits: the two rarest together.
+        let noneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 100)
+        #expect(noneFits.expression == "(\"swapfile\" AND \"driver\")")
+        // Two fit: no conjunction needed.
+        let twoFit = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 5_000)
+        #expect(twoFit.expression == "\"swapfile\" OR \"driver\"")
+        // A conjunction expected to be too large is left out.
+        let common = stats.indexQuery(tokens: ["swapfile", "device", "config"], codes: [], limit: 8, postingBudget: 400)
+        #expect(common.expression == "\"swapfile\"")
+        // A single common term: no query, unless one is needed whatever it costs.
+        #expect(stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100).expression == nil)
+        let single = stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, always: true)
+        #expect(single.expression == "\"device\"")
+        let allCommon = stats.indexQuery(tokens: ["device", "config"], codes: [], limit: 8, postingBudget: 100, always: true)
+        #expect(allCommon.expression == "(\"config\" AND \"device\")")
+    }
+
+    @Test func errorCodesComeFirstWithinTheBudget() {
+        let stats = TermStatistics(
+            articles: 100_000, documentFrequency: ["x80004005": 90, "x00000000": 5_000, "swapfile": 300, "driver": 4_000])
+        let query = stats.indexQuery(
+            tokens: ["swapfile", "driver"], codes: ["x00000000", "x80004005", "xdeadbeef"], limit: 8, postingBudget: 800)
+        // The common code is left out, the unknown one matches nothing.
+        #expect(query.codes == ["x80004005"])
+        #expect(query.expression == "\"swapfile\" OR codes : \"x80004005\"")
+    }
+
     @Test func userSyntaxNeverReachesTheIndexUnquoted() {
-        let expression = FTSQuery.expression(terms: ["near", "or", "x\"y"], codes: ["x80004005"])
-        #expect(expression == "\"near\" OR \"or\" OR \"x\"\"y\" OR codes : \"x80004005\"")
+        let query = IndexQuery(anyOf: ["near", "or", "x\"y"], allOf: ["and", "not"], codes: ["x80004005"])
+        #expect(query.expression == "\"near\" OR \"or\" OR \"x\"\"y\" OR (\"and\" AND \"not\") OR codes : \"x80004005\"")
     }
 }
