@@ -68,7 +68,7 @@ struct APIRoutes {
         let json = try await server.offload { () throws -> String in
             let generation = try server.generation()
             if let cached = server.cache.value(for: "api" + parsed.cacheKey, generation: generation) { return cached }
-            let response = try SearchEngine(store: server.store)
+            let response = try server.engine
                 .search(parsed.query, options: .init(limit: parsed.limit, filter: parsed.filter))
             let json = SearchJSON.render(response, explain: false)
             server.cache.store(json, for: "api" + parsed.cacheKey, generation: generation)

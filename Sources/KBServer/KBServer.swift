@@ -17,6 +17,8 @@ public struct KBServer: Sendable {
         public var maxImportBody = 64 * 1024 * 1024
         /// Rendered search responses kept for repeated queries; 0 turns the cache off.
         public var cacheEntries = 4096
+        /// Decoded article records kept between searches (each generation of `ArticleCache`).
+        public var articleCacheEntries = 2048
 
         public init(host: String = "127.0.0.1", port: Int = 8080, importToken: String? = nil) {
             self.host = host
@@ -28,11 +30,13 @@ public struct KBServer: Sendable {
     public let store: ArticleStore
     public let configuration: Configuration
     let cache: ResultCache
+    let articles: ArticleCache
 
     public init(store: ArticleStore, configuration: Configuration) {
         self.store = store
         self.configuration = configuration
         cache = ResultCache(capacity: configuration.cacheEntries)
+        articles = ArticleCache(capacity: configuration.articleCacheEntries)
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -60,6 +64,9 @@ public struct KBServer: Sendable {
     func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await NIOThreadPool.singleton.runIfActive(body)
     }
+
+    /// The search engine, sharing the server's record cache.
+    var engine: SearchEngine { SearchEngine(store: store, articles: articles) }
 
     /// Changes whenever articles are added or an import finishes, in this process or another.
     func generation() throws -> String {

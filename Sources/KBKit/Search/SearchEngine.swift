@@ -23,13 +23,13 @@ public struct SearchEngine {
 
     /// Weights of the full-text columns: title, messages, body, meta, codes.
     static let columnWeights = "10.0, 8.0, 1.0, 2.0, 6.0"
-    static let candidateCount = 50
+    static let candidateCount = 30
     static let termsPerQuery = 8
     /// The whole-text query scores the rows of its terms' posting lists: rarest terms first,
     /// until their document counts add up to this (see `IndexQuery`).
-    static let bodyPostingBudget = 800
+    static let bodyPostingBudget = 400
     /// The same for the title-and-messages index, counted with whole-text frequencies.
-    static let headPostingBudget = 2_000
+    static let headPostingBudget = 1_000
     /// Weights of the head index's columns: title, messages, codes.
     static let headWeights = "10.0, 8.0, 6.0"
     public static let bm25Weight = 1.0
@@ -41,9 +41,12 @@ public struct SearchEngine {
     public static let errorTitleBonus = 0.15
 
     public let store: ArticleStore
+    /// Where a long-running process keeps decoded records between searches.
+    public let articles: ArticleCache?
 
-    public init(store: ArticleStore) {
+    public init(store: ArticleStore, articles: ArticleCache? = nil) {
         self.store = store
+        self.articles = articles
     }
 
     public func search(_ paste: String, options: Options = Options()) throws(StoreError) -> SearchResponse {
@@ -91,7 +94,7 @@ public struct SearchEngine {
             scored.sort { $0.3 != $1.3 ? $0.3 > $1.3 : $0.0.id < $1.0.id }
             var results: [SearchResult] = []
             for (rank, (candidate, explanation, message, score)) in scored.prefix(options.limit).enumerated() {
-                let article = try loadArticle(db, rowid: candidate.rowid)
+                let article = try loadArticle(db, candidate)
                 let snippet = Snippet.best(in: article, query: query, preferred: message)
                 results.append(SearchResult(
                     rank: rank + 1, id: candidate.id, title: candidate.title, product: candidate.product,
@@ -108,6 +111,7 @@ public struct SearchEngine {
         var id: String
         var title: String
         var product: String?
+        var contentHash: String
         var messages: [String]
     }
 
@@ -149,16 +153,16 @@ public struct SearchEngine {
         var rows: [Int64: Row] = [:]
         let placeholders = scored.map { _ in "?" }.joined(separator: ",")
         for row in try Row.fetchAll(
-            db, sql: "SELECT rowid, id, title, product, messages FROM article WHERE rowid IN (\(placeholders))",
+            db, sql: "SELECT rowid, id, title, product, content_hash, messages FROM article WHERE rowid IN (\(placeholders))",
             arguments: StatementArguments(scored.map(\.0))) {
             rows[row[0]] = row
         }
         return scored.compactMap { rowid, bm25 in
             guard let row = rows[rowid] else { return nil }
-            let messages: String = row[4]
+            let messages: String = row[5]
             return Candidate(
-                rowid: rowid, bm25: bm25, id: row[1], title: row[2], product: row[3],
-                messages: messages.isEmpty ? [] : messages.split(separator: "\n").map(String.init))
+                rowid: rowid, bm25: bm25, id: row[1], title: row[2], product: row[3], contentHash: row[4],
+                messages: messages.isEmpty ? [] : messages.lineArray.filter { !$0.isEmpty })
         }
     }
 
@@ -167,7 +171,7 @@ public struct SearchEngine {
         _ db: Database, _ candidates: [Candidate], _ query: AnalyzedQuery, _ terms: [String], _ options: Options
     ) throws -> [SearchResult] {
         try candidates.prefix(options.limit).enumerated().map { rank, candidate in
-            let article = try loadArticle(db, rowid: candidate.rowid)
+            let article = try loadArticle(db, candidate)
             let snippet = Snippet.best(in: article, query: query, preferred: nil)
             return SearchResult(
                 rank: rank + 1, id: candidate.id, title: candidate.title, product: candidate.product, score: 0,
@@ -177,8 +181,13 @@ public struct SearchEngine {
         }
     }
 
-    private func loadArticle(_ db: Database, rowid: Int64) throws -> Article {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?"), arguments: [rowid])!
-        return try StoredRecord.decode(row[0], sectionsOnly: row[1])
+    private func loadArticle(_ db: Database, _ candidate: Candidate) throws -> Article {
+        let key = ArticleCache.Key(rowid: candidate.rowid, contentHash: candidate.contentHash)
+        if let article = articles?.article(key) { return article }
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?"), arguments: [candidate.rowid])!
+        let article = try StoredRecord.decode(row[0], sectionsOnly: row[1])
+        articles?.store(article, for: key)
+        return article
     }
 }

@@ -10,6 +10,7 @@ public enum Tokenizer {
     }
 
     public static func tokens(_ text: String) -> [Token] {
+        if let ascii = asciiTokens(text) { return ascii }
         var result: [Token] = []
         var current: [UInt8] = []
         var start = 0
@@ -50,6 +51,28 @@ public enum Tokenizer {
         }
         flush(offset)
         return result
+    }
+
+    /// The same for text that is all ASCII, the common case, read byte by byte; nil otherwise.
+    private static func asciiTokens(_ text: String) -> [Token]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Token]? in
+            var result: [Token] = []
+            var word: [UInt8] = []
+            var start = 0
+            for (offset, b) in bytes.enumerated() {
+                guard b < 0x80 else { return nil }
+                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) {
+                    if word.isEmpty { start = offset }
+                    word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                } else if !word.isEmpty {
+                    result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<offset))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<bytes.count)) }
+            return result
+        }
     }
 
     public static func words(_ text: String) -> [String] {

@@ -18,6 +18,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Also list the queries whose answer is not ranked first.")
     var misses = false
 
+    @Flag(help: "Run every query once before the timed run, as a long-running server would have.")
+    var warmUp = false
+
     @Option(help: "Also list the N slowest queries with their times.")
     var slowest = 0
 
@@ -41,6 +44,9 @@ struct EvalCommand: ParsableCommand {
         }
         // Many searches in one process, as a server would run them: memory-mapped reads.
         let engine = SearchEngine(store: try KB.report { try store.open(.readOnly, memoryMapped: true) })
+        if warmUp {
+            for q in lines { _ = try KB.report { try engine.search(q.query, options: .init(limit: 10)) } }
+        }
         var byVariant: [String: [Int?]] = [:]
         var times: [Double] = []
         var timed: [(Double, Query)] = []
