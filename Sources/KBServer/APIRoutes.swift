@@ -19,8 +19,11 @@ struct APIRoutes {
         var limit: Int
         var filter: ArticleFilter
 
-        var cacheKey: String {
-            [query, String(limit), filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since ?? ""]
+        /// What the results depend on: the paste's tokens and codes (not its log noise), the
+        /// limit and the filters.
+        func cacheKey(_ analyzed: AnalyzedQuery) -> String {
+            [analyzed.tokens.joined(separator: " "), analyzed.codes.joined(separator: " "), String(limit),
+             filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since ?? ""]
                 .joined(separator: "\u{1F}")
         }
 
@@ -66,13 +69,7 @@ struct APIRoutes {
         }
         let server = self.server
         let json = try await server.offload { () throws -> String in
-            let generation = try server.generation()
-            if let cached = server.cache.value(for: "api" + parsed.cacheKey, generation: generation) { return cached }
-            let response = try server.engine
-                .search(parsed.query, options: .init(limit: parsed.limit, filter: parsed.filter))
-            let json = SearchJSON.render(response, explain: false)
-            server.cache.store(json, for: "api" + parsed.cacheKey, generation: generation)
-            return json
+            SearchJSON.render(try server.search(parsed), explain: false)
         }
         return .json(json)
     }

@@ -15,7 +15,7 @@ public struct KBServer: Sendable {
         public var maxQueryString = 8 * 1024
         public var maxFormBody = 1024 * 1024
         public var maxImportBody = 64 * 1024 * 1024
-        /// Rendered search responses kept for repeated queries; 0 turns the cache off.
+        /// Search results kept for repeated pastes; 0 turns the cache off.
         public var cacheEntries = 4096
         /// Decoded article records kept between searches (each generation of `ArticleCache`).
         public var articleCacheEntries = 2048
@@ -29,7 +29,7 @@ public struct KBServer: Sendable {
 
     public let store: ArticleStore
     public let configuration: Configuration
-    let cache: ResultCache
+    let cache: ResultCache<[SearchResult]>
     let articles: ArticleCache
 
     public init(store: ArticleStore, configuration: Configuration) {
@@ -65,8 +65,18 @@ public struct KBServer: Sendable {
         try await NIOThreadPool.singleton.runIfActive(body)
     }
 
-    /// The search engine, sharing the server's record cache.
-    var engine: SearchEngine { SearchEngine(store: store, articles: articles) }
+    /// Searches, or reuses the results of the same paste (log noise aside) while the store is
+    /// unchanged. Blocking: call it through `offload`.
+    func search(_ request: APIRoutes.SearchRequest) throws -> SearchResponse {
+        let query = AnalyzedQuery(request.query)
+        let key = request.cacheKey(query)
+        let generation = try generation()
+        if let results = cache.value(for: key, generation: generation) { return SearchResponse(query: query, results: results) }
+        let response = try SearchEngine(store: store, articles: articles)
+            .search(query, options: .init(limit: request.limit, filter: request.filter))
+        cache.store(response.results, for: key, generation: generation)
+        return response
+    }
 
     /// Changes whenever articles are added or an import finishes, in this process or another.
     func generation() throws -> String {

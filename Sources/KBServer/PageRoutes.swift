@@ -44,13 +44,7 @@ struct PageRoutes {
                 results = "<p class=\"none\">\(HTML.escape(error.message))</p>"
             case .success(let request):
                 results = try await server.offload { () throws -> String in
-                    let generation = try server.generation()
-                    if let cached = server.cache.value(for: "html" + request.cacheKey, generation: generation) { return cached }
-                    let response = try server.engine
-                        .search(request.query, options: .init(limit: request.limit, filter: request.filter))
-                    let html = Pages.results(response)
-                    server.cache.store(html, for: "html" + request.cacheKey, generation: generation)
-                    return html
+                    Pages.results(try server.search(request))
                 }
             }
         }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Rendered search responses, reused while the store has not changed: support teams paste the
-/// same errors again and again. Entries are keyed by the request and by the store's
-/// generation (see `StoreGeneration`), and live at most `lifetime` seconds.
-final class ResultCache: @unchecked Sendable {
+/// Search results, reused while the store has not changed: support teams paste the same errors
+/// again and again, from log lines that differ only in their timestamps. Entries are keyed by
+/// the analysed paste and the filters, and by the store's generation (see `StoreGeneration`),
+/// and live at most `lifetime` seconds.
+final class ResultCache<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: (value: String, generation: String, stored: Date)] = [:]
+    private var entries: [String: (value: Value, generation: String, stored: Date)] = [:]
     private var order: [String] = []
     let capacity: Int
     let lifetime: TimeInterval
@@ -15,7 +16,7 @@ final class ResultCache: @unchecked Sendable {
         self.lifetime = lifetime
     }
 
-    func value(for key: String, generation: String) -> String? {
+    func value(for key: String, generation: String) -> Value? {
         guard capacity > 0 else { return nil }
         lock.lock()
         defer { lock.unlock() }
@@ -24,7 +25,7 @@ final class ResultCache: @unchecked Sendable {
         return entry.value
     }
 
-    func store(_ value: String, for key: String, generation: String) {
+    func store(_ value: Value, for key: String, generation: String) {
         guard capacity > 0 else { return }
         lock.lock()
         defer { lock.unlock() }

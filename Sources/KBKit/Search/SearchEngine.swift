@@ -50,7 +50,10 @@ public struct SearchEngine {
     }
 
     public func search(_ paste: String, options: Options = Options()) throws(StoreError) -> SearchResponse {
-        let query = AnalyzedQuery(paste)
+        try search(AnalyzedQuery(paste), options: options)
+    }
+
+    public func search(_ query: AnalyzedQuery, options: Options = Options()) throws(StoreError) -> SearchResponse {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.read { db in
             let statistics = try TermStatistics(db: db, terms: Set(query.tokens + query.codes))

@@ -35,4 +35,9 @@ public struct ScoreExplanation: Sendable, Equatable {
 public struct SearchResponse: Sendable {
     public var query: AnalyzedQuery
     public var results: [SearchResult]
+
+    public init(query: AnalyzedQuery, results: [SearchResult]) {
+        self.query = query
+        self.results = results
+    }
 }

@@ -45,6 +45,24 @@ import Testing
         }
     }
 
+    @Test func repeatedPastesShareResultsButKeepTheirOwnQuery() async throws {
+        try await withServer { client in
+            var first: [[String: Any]] = []
+            for (index, paste) in ["2026-03-02 17:45:10,118 ERROR [smtp-2] Windows Sockets error Failed in Connect",
+                                   "2026-03-02 17:46:55,007 ERROR [smtp-7] Windows Sockets error Failed in Connect"].enumerated() {
+                let uri = "/api/search?limit=3&q=" + paste.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                try await client.execute(uri: uri, method: .get) { response in
+                    let body = try self.json(response)
+                    // The response echoes this request's paste, not the one whose results were cached.
+                    #expect(body["query"] as? String == paste)
+                    let results = try #require(body["results"] as? [[String: Any]])
+                    #expect(results.first?["id"] as? String == "Q128961")
+                    if index == 0 { first = results } else { #expect(results.map { $0["id"] as? String } == first.map { $0["id"] as? String }) }
+                }
+            }
+        }
+    }
+
     @Test func badParametersGet400() async throws {
         try await withServer { client in
             for uri in ["/api/search", "/api/search?q=", "/api/search?q=x&limit=0", "/api/search?q=x&limit=abc",
