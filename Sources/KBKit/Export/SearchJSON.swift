@@ -28,7 +28,7 @@ public enum SearchJSON {
                 w.key("candidates"); w.number(Double(r.explanation.candidates))
                 w.close("}")
             }
-            w.key("article"); w.raw(ArticleJSON.bytes(r.article).json)
+            w.key("article"); w.raw(r.articleJSON ?? ArticleJSON.bytes(r.article).json)
             w.close("}")
         }
         w.close("}")

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Decoded article records kept in memory for a long-running process such as `kb serve`:
-/// decoding a stored JSON record costs more than ranking a candidate, and the articles that
-/// answer a team's pastes repeat.
+/// Decoded article records, with their export JSON, kept in memory for a long-running process
+/// such as `kb serve`: decoding a stored record and encoding it again cost more than ranking a
+/// candidate, and the articles that answer a team's pastes repeat.
 ///
 /// Entries are keyed by row and content hash, so an article changed by an import is never
 /// served stale. Two generations stand in for least-recently-used order: when the current
@@ -14,8 +14,14 @@ public final class ArticleCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var current: [Key: Article] = [:]
-    private var previous: [Key: Article] = [:]
+    struct Entry {
+        var article: Article
+        /// `ArticleJSON` of the article, as search responses embed it.
+        var json: [UInt8]
+    }
+
+    private var current: [Key: Entry] = [:]
+    private var previous: [Key: Entry] = [:]
     /// Articles per generation: the cache holds at most twice this many.
     public let capacity: Int
 
@@ -23,27 +29,31 @@ public final class ArticleCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    func article(_ key: Key) -> Article? {
+    func entry(_ key: Key) -> Entry? {
         lock.lock()
         defer { lock.unlock() }
-        if let article = current[key] { return article }
-        guard let article = previous.removeValue(forKey: key) else { return nil }
-        insert(article, key)
-        return article
+        if let entry = current[key] { return entry }
+        guard let entry = previous.removeValue(forKey: key) else { return nil }
+        insert(entry, key)
+        return entry
     }
 
-    func store(_ article: Article, for key: Key) {
+    /// Keeps the article and its JSON (encoded here, outside the lock).
+    @discardableResult
+    func store(_ article: Article, for key: Key) -> Entry {
+        let entry = Entry(article: article, json: ArticleJSON.bytes(article).json)
         lock.lock()
         defer { lock.unlock() }
-        insert(article, key)
+        insert(entry, key)
+        return entry
     }
 
-    private func insert(_ article: Article, _ key: Key) {
+    private func insert(_ entry: Entry, _ key: Key) {
         guard capacity > 0 else { return }
         if current.count >= capacity {
             previous = current
             current = [:]
         }
-        current[key] = article
+        current[key] = entry
     }
 }

@@ -97,12 +97,12 @@ public struct SearchEngine {
             scored.sort { $0.3 != $1.3 ? $0.3 > $1.3 : $0.0.id < $1.0.id }
             var results: [SearchResult] = []
             for (rank, (candidate, explanation, message, score)) in scored.prefix(options.limit).enumerated() {
-                let article = try loadArticle(db, candidate)
+                let (article, record) = try loadArticle(db, candidate)
                 let snippet = Snippet.best(in: article, query: query, preferred: message)
                 results.append(SearchResult(
                     rank: rank + 1, id: candidate.id, title: candidate.title, product: candidate.product,
                     score: (score * 1000).rounded() / 1000, matchedErrorMessage: message, snippet: snippet.line,
-                    matchedWords: snippet.words, explanation: explanation, article: article))
+                    matchedWords: snippet.words, explanation: explanation, article: article, articleJSON: record))
             }
             return SearchResponse(query: query, results: results)
         }
@@ -174,23 +174,23 @@ public struct SearchEngine {
         _ db: Database, _ candidates: [Candidate], _ query: AnalyzedQuery, _ terms: [String], _ options: Options
     ) throws -> [SearchResult] {
         try candidates.prefix(options.limit).enumerated().map { rank, candidate in
-            let article = try loadArticle(db, candidate)
+            let (article, record) = try loadArticle(db, candidate)
             let snippet = Snippet.best(in: article, query: query, preferred: nil)
             return SearchResult(
                 rank: rank + 1, id: candidate.id, title: candidate.title, product: candidate.product, score: 0,
                 matchedErrorMessage: nil, snippet: snippet.line, matchedWords: snippet.words,
                 explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, errorTitle: 0, terms: terms, candidates: candidates.count),
-                article: article)
+                article: article, articleJSON: record)
         }
     }
 
-    private func loadArticle(_ db: Database, _ candidate: Candidate) throws -> Article {
+    /// The article, and its JSON when the cache holds it.
+    private func loadArticle(_ db: Database, _ candidate: Candidate) throws -> (Article, [UInt8]?) {
         let key = ArticleCache.Key(rowid: candidate.rowid, contentHash: candidate.contentHash)
-        if let article = articles?.article(key) { return article }
+        if let entry = articles?.entry(key) { return (entry.article, entry.json) }
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?"), arguments: [candidate.rowid])!
         let article = try StoredRecord.decode(row[0], sectionsOnly: row[1])
-        articles?.store(article, for: key)
-        return article
+        return (article, articles?.store(article, for: key).json)
     }
 }

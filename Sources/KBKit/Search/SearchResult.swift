@@ -13,6 +13,8 @@ public struct SearchResult: Sendable {
     public var matchedWords: [String]
     public var explanation: ScoreExplanation
     public var article: Article
+    /// `article` as JSON, when a cache had it ready.
+    public var articleJSON: [UInt8]? = nil
 }
 
 /// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title

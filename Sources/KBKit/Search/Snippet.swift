@@ -8,7 +8,7 @@ enum Snippet {
         var best = (line: article.errorMessages.first ?? article.title, hits: -1)
         let lines = article.errorMessages + [article.title] + article.sections.flatMap { $0.text.lineArray }
         for line in lines where !line.isBlank {
-            let hits = Set(Tokenizer.words(line)).intersection(wanted).count
+            let hits = found(in: line, wanted).count
             if hits > best.hits { best = (line.trimmed, hits) }
         }
         return (clip(best.line), found(in: best.line, wanted))

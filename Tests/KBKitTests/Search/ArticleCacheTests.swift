@@ -12,8 +12,10 @@ import Testing
         let paste = "Sorry! The Microsoft Exchange Server is down or the HTTP service is stopped."
         let first = try #require(try engine.search(paste).results.first)
         #expect(first.article.lastModified == "1999-09-10")
-        // Served from the cache: the same record.
-        #expect(try engine.search(paste).results.first?.article == first.article)
+        // Served from the cache: the same record, and its JSON as the export writes it.
+        let cached = try #require(try engine.search(paste).results.first)
+        #expect(cached.article == first.article)
+        #expect(cached.articleJSON == ArticleJSON.bytes(first.article).json)
 
         let newer = original
             .replacingOccurrences(of: "DOCUMENT:Q165712  10-SEP-1999", with: "DOCUMENT:Q165712  10-SEP-2001")
@@ -33,11 +35,11 @@ import Testing
         cache.store(article, for: keys[1])
         // A hit in the old generation moves the entry back into the current one.
         cache.store(article, for: keys[2])
-        #expect(cache.article(keys[0]) != nil)
+        #expect(cache.entry(keys[0]) != nil)
         cache.store(article, for: keys[3])
         cache.store(article, for: keys[4])
-        #expect(cache.article(keys[1]) == nil)
-        #expect(cache.article(keys[4]) != nil)
-        #expect(cache.article(ArticleCache.Key(rowid: 5, contentHash: "changed")) == nil)
+        #expect(cache.entry(keys[1]) == nil)
+        #expect(cache.entry(keys[4]) != nil)
+        #expect(cache.entry(ArticleCache.Key(rowid: 5, contentHash: "changed")) == nil)
     }
 }
