@@ -16,7 +16,7 @@ public struct KBServer: Sendable {
         public var maxFormBody = 1024 * 1024
         public var maxImportBody = 64 * 1024 * 1024
         /// Search results kept for repeated pastes; 0 turns the cache off.
-        public var cacheEntries = 4096
+        public var cacheEntries = 1024
         /// Decoded article records kept between searches (each generation of `ArticleCache`).
         public var articleCacheEntries = 2048
 

@@ -17,7 +17,12 @@ public final class ArticleStore: Sendable {
             var config = Configuration()
             config.busyMode = .timeout(5)
             if memoryMapped {
-                config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
+                // SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that are read
+                // into the page cache, made large enough to keep a large store's hot pages.
+                config.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+                    try db.execute(sql: "PRAGMA cache_size = -131072")
+                }
             }
             switch access {
             case .readOnly:

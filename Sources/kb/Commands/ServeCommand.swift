@@ -26,8 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Accept POST /api/import with 'Authorization: Bearer TOKEN'.", valueName: "token"))
     var importToken: String?
 
-    @Option(help: "Search responses kept for repeated queries while the store is unchanged (0: none).")
-    var cacheEntries = 4096
+    @Option(help: "Searches whose results are kept for repeated pastes while the store is unchanged (0: none).")
+    var cacheEntries = 1024
 
     func validate() throws {
         guard cacheEntries >= 0 else { throw ValidationError("--cache-entries cannot be negative") }
