@@ -30,13 +30,9 @@ public enum Tokenizer {
             let width = UTF8.width(scalar)
             let v = scalar.value
             if v < 0x80 {
-                let b = UInt8(v)
-                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) {
+                if let b = wordByte(UInt8(v)) {
                     if current.isEmpty { start = offset }
                     current.append(b)
-                } else if b >= 0x41 && b <= 0x5A {
-                    if current.isEmpty { start = offset }
-                    current.append(b | 0x20)
                 } else {
                     flush(offset)
                 }
@@ -62,9 +58,9 @@ public enum Tokenizer {
             var start = 0
             for (offset, b) in bytes.enumerated() {
                 guard b < 0x80 else { return nil }
-                if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) {
+                if let folded = wordByte(b) {
                     if word.isEmpty { start = offset }
-                    word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    word.append(folded)
                 } else if !word.isEmpty {
                     result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<offset))
                     word.removeAll(keepingCapacity: true)
@@ -72,6 +68,15 @@ public enum Tokenizer {
             }
             if !word.isEmpty { result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<bytes.count)) }
             return result
+        }
+    }
+
+    /// An ASCII letter or digit as the index stores it (letters lower-cased); nil for any other byte.
+    private static func wordByte(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39, 0x61...0x7A: b
+        case 0x41...0x5A: b | 0x20
+        default: nil
         }
     }
 
