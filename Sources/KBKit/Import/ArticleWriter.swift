@@ -17,6 +17,8 @@ struct ArticleWriter {
     private let indexDelete: Statement
     private let headInsert: Statement
     private let headDelete: Statement
+    private let pairInsert: Statement
+    private let pairDelete: Statement
 
     init(db: Database, importedAt: String) throws {
         self.db = db
@@ -54,16 +56,22 @@ struct ArticleWriter {
         headDelete = try db.cachedStatement(sql: """
             INSERT INTO article_head_fts(article_head_fts, rowid, title, messages, codes) VALUES ('delete', ?, ?, ?, ?)
             """)
+        pairInsert = try db.cachedStatement(sql: Self.pairInsertSQL)
+        pairDelete = try db.cachedStatement(sql: "INSERT INTO article_pair_fts(article_pair_fts, rowid, pairs) VALUES ('delete', ?, ?)")
     }
+
+    static let pairInsertSQL = "INSERT INTO article_pair_fts(rowid, pairs) VALUES (?, ?)"
 
     private func addToIndex(_ rowid: Int64, _ text: IndexedText) throws {
         try indexInsert.execute(arguments: [rowid, text.title, text.messages, text.body, text.meta, text.codes])
         try headInsert.execute(arguments: [rowid, text.title, text.messages, text.codes])
+        try pairInsert.execute(arguments: [rowid, text.pairs])
     }
 
     private func removeFromIndex(_ rowid: Int64, _ text: IndexedText) throws {
         try indexDelete.execute(arguments: [rowid, text.title, text.messages, text.body, text.meta, text.codes])
         try headDelete.execute(arguments: [rowid, text.title, text.messages, text.codes])
+        try pairDelete.execute(arguments: [rowid, text.pairs])
     }
 
     /// A markdown twin that loses to the stored DOCUMENT copy: only its path is remembered.

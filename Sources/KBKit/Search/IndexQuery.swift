@@ -1,11 +1,13 @@
 /// What one full-text index is asked for: articles with any of the rare terms, or with all of
 /// a few more common ones, or with one of the paste's error codes.
 ///
-/// The cost of a query is the number of rows it scores: bm25 reads every matching row's
-/// column sizes. Terms are therefore chosen rarest first until their posting lists reach a
-/// budget; when fewer than two fit, the next rarest are required together, as many as it
-/// takes to expect no more rows than the budget, which keeps the candidate set small however
-/// large the knowledge base grows.
+/// The cost of a query is the number of rows it scores (bm25 reads every matching row's
+/// column sizes) and the postings it reads. Terms are therefore chosen rarest first until
+/// their posting lists reach a budget; when fewer than two fit, the next rarest are required
+/// together, as many as it takes to expect no more rows than the budget — but only while the
+/// rarest of them is itself within a read limit: an intersection reads (at least) its
+/// shortest list, and lists grow with the knowledge base. The word-pair index covers pastes
+/// made only of common words (`rarePairs`).
 struct IndexQuery: Equatable {
     /// Terms any one of which makes a candidate, rarest first.
     var anyOf: [String] = []
@@ -36,9 +38,12 @@ struct IndexQuery: Equatable {
 extension TermStatistics {
     /// The index query for a paste: its error codes and distinct terms present in the index,
     /// rarest first, within the posting budget; then, if fewer than two terms fit, a
-    /// conjunction of the next rarest if it is expected to fit. When nothing fits, the query
-    /// is empty unless `always` is set: then all the terms are required together.
-    func indexQuery(tokens: [String], codes: [String], limit: Int, postingBudget: Int, always: Bool = false) -> IndexQuery {
+    /// conjunction of the next rarest if it is expected to fit and its rarest term's list is at
+    /// most `readLimit` long. When nothing fits, the query is empty unless `always` is set:
+    /// then the terms are required together whatever they cost.
+    func indexQuery(
+        tokens: [String], codes: [String], limit: Int, postingBudget: Int, readLimit: Int, always: Bool = false
+    ) -> IndexQuery {
         var seen = Set<String>()
         let present = tokens.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
         let ordered = Array(present.sorted { (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1) }.prefix(limit))
@@ -71,11 +76,29 @@ extension TermStatistics {
                 expected *= Double(documentFrequency[term]!) / n
                 if group.count >= 2, expected <= Double(postingBudget) { break }
             }
-            if expected <= Double(postingBudget) || (nothingFits && always) { query.allOf = group }
+            let affordable = documentFrequency[group[0]]! <= readLimit
+            if (expected <= Double(postingBudget) && affordable) || (nothingFits && always) { query.allOf = group }
         } else if nothingFits, always {
             // A single term: nothing to narrow it with.
             query.anyOf = Array(rest)
         }
         return query
+    }
+}
+
+extension TermStatistics {
+    /// The paste's rarest word pairs found in the pair index, at most `limit`, while their
+    /// posting lists add up to at most `postingBudget`.
+    func rarePairs(_ pairs: [String], limit: Int, postingBudget: Int) -> [String] {
+        var seen = Set<String>()
+        let present = pairs.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
+        var chosen: [String] = []
+        var postings = 0
+        for pair in present.sorted(by: { (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1) }).prefix(limit) {
+            postings += documentFrequency[pair]!
+            if postings > postingBudget { break }
+            chosen.append(pair)
+        }
+        return chosen
     }
 }

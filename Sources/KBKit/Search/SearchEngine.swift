@@ -8,7 +8,8 @@ import GRDB
 ///    paste's rarest terms and codes, ranked by bm25 with the title and quoted messages
 ///    weighted above the body. Common terms are left out or only required together, so the
 ///    rows each query scores stay within a budget however large the knowledge base grows
-///    (`IndexQuery`).
+///    (`IndexQuery`). A third index holds the word pairs of titles and messages: the paste's
+///    rarest pairs find the article that quotes it even when every word is common.
 /// 3. Candidates are re-ranked by how much of their quoted error messages and title the
 ///    paste reproduces in order (`MessageAlignment`).
 public struct SearchEngine {
@@ -21,15 +22,30 @@ public struct SearchEngine {
         }
     }
 
+    /// How much of each index one search reads (see `IndexQuery`). The defaults hold at any
+    /// size of knowledge base; tests scale them down so that a few articles behave as a
+    /// large knowledge base does.
+    public struct Budgets: Sendable {
+        /// Candidates taken from each index.
+        public var candidates = 30
+        /// Terms (and, separately, word pairs) a query may hold.
+        public var termsPerQuery = 8
+        /// The whole-text query scores the rows of its terms' posting lists: rarest terms
+        /// first, until their document counts add up to this.
+        public var bodyPostings = 400
+        /// The same for the title-and-messages index, counted with whole-text frequencies.
+        public var headPostings = 1_000
+        /// The same for the word-pair index.
+        public var pairPostings = 1_000
+        /// Terms required together are asked only when the rarest one's posting list is at
+        /// most this many times the budget: an intersection reads at least that list.
+        public var conjunctionReadFactor = 10
+
+        public init() {}
+    }
+
     /// Weights of the full-text columns: title, messages, body, meta, codes.
     static let columnWeights = "10.0, 8.0, 1.0, 2.0, 6.0"
-    static let candidateCount = 30
-    static let termsPerQuery = 8
-    /// The whole-text query scores the rows of its terms' posting lists: rarest terms first,
-    /// until their document counts add up to this (see `IndexQuery`).
-    static let bodyPostingBudget = 400
-    /// The same for the title-and-messages index, counted with whole-text frequencies.
-    static let headPostingBudget = 1_000
     /// Weights of the head index's columns: title, messages, codes.
     static let headWeights = "10.0, 8.0, 6.0"
     public static let bm25Weight = 1.0
@@ -43,10 +59,12 @@ public struct SearchEngine {
     public let store: ArticleStore
     /// Where a long-running process keeps decoded records between searches.
     public let articles: ArticleCache?
+    public let budgets: Budgets
 
-    public init(store: ArticleStore, articles: ArticleCache? = nil) {
+    public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets()) {
         self.store = store
         self.articles = articles
+        self.budgets = budgets
     }
 
     public func search(_ paste: String, options: Options = Options()) throws(StoreError) -> SearchResponse {
@@ -56,19 +74,24 @@ public struct SearchEngine {
     public func search(_ query: AnalyzedQuery, options: Options = Options()) throws(StoreError) -> SearchResponse {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.read { db in
-            let statistics = try TermStatistics(db: db, terms: Set(query.tokens + query.codes))
-            // The title-and-messages index is always asked; the whole text only with terms rare
-            // enough (together) to keep the rows it scores within its budget.
+            let pastePairs = WordPairs.of(query.tokens)
+            let statistics = try TermStatistics(db: db, terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
+            let pairs = statistics.rarePairs(pastePairs, limit: budgets.termsPerQuery, postingBudget: budgets.pairPostings)
+            // The title-and-messages index is asked whenever no pair is; the whole text only with
+            // terms rare enough (together) to keep the rows it scores within its budget.
             let head = statistics.indexQuery(
-                tokens: query.tokens, codes: query.codes, limit: Self.termsPerQuery, postingBudget: Self.headPostingBudget,
-                always: true)
+                tokens: query.tokens, codes: query.codes, limit: budgets.termsPerQuery, postingBudget: budgets.headPostings,
+                readLimit: budgets.conjunctionReadFactor * budgets.headPostings, always: pairs.isEmpty)
             let body = statistics.indexQuery(
-                tokens: query.tokens, codes: query.codes, limit: Self.termsPerQuery, postingBudget: Self.bodyPostingBudget)
-            let terms = head.terms
-            guard let focused = head.expression else { return SearchResponse(query: query, results: []) }
-            let candidates = try merge(
-                fetchCandidates(db, table: "article_head_fts", match: focused, weights: Self.headWeights, filter: options.filter),
-                body.expression.map { try fetchCandidates(db, table: "article_fts", match: $0, weights: Self.columnWeights, filter: options.filter) } ?? [])
+                tokens: query.tokens, codes: query.codes, limit: budgets.termsPerQuery, postingBudget: budgets.bodyPostings,
+                readLimit: budgets.conjunctionReadFactor * budgets.bodyPostings)
+            let terms = head.terms + pairs
+            guard head.expression != nil || !pairs.isEmpty else { return SearchResponse(query: query, results: []) }
+            let candidates = try merge([
+                head.expression.map { try fetchCandidates(db, table: "article_head_fts", match: $0, weights: Self.headWeights, filter: options.filter) } ?? [],
+                body.expression.map { try fetchCandidates(db, table: "article_fts", match: $0, weights: Self.columnWeights, filter: options.filter) } ?? [],
+                pairCandidates(db, pairs: pairs, statistics: statistics, filter: options.filter),
+            ])
             guard let best = candidates.map(\.bm25).max(), best > 0 else {
                 return SearchResponse(query: query, results: try rankWithoutText(db, candidates, query, terms, options))
             }
@@ -118,11 +141,11 @@ public struct SearchEngine {
         var messages: [String]
     }
 
-    /// One list from two index queries; each candidate keeps its better relative bm25.
-    private func merge(_ a: [Candidate], _ b: [Candidate]) -> [Candidate] {
-        let bestA = a.map(\.bm25).min() ?? 0, bestB = b.map(\.bm25).min() ?? 0
+    /// One list from several index queries; each candidate keeps its best relative score.
+    private func merge(_ lists: [[Candidate]]) -> [Candidate] {
         var byRow: [Int64: Candidate] = [:]
-        for (list, best) in [(a, bestA), (b, bestB)] where best < 0 {
+        for list in lists {
+            guard let best = list.map(\.bm25).min(), best < 0 else { continue }
             for var candidate in list {
                 candidate.bm25 = candidate.bm25 / best
                 if let existing = byRow[candidate.rowid], existing.bm25 >= candidate.bm25 { continue }
@@ -139,7 +162,7 @@ public struct SearchEngine {
         // every matching row before the LIMIT applies.
         let scored: [(Int64, Double)]
         if filter.isEmpty {
-            let sql = "SELECT rowid, bm25(\(table), \(weights)) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(Self.candidateCount)"
+            let sql = "SELECT rowid, bm25(\(table), \(weights)) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(budgets.candidates)"
             scored = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [match]).map { ($0[0], $0[1]) }
         } else {
             let (condition, filterArguments) = filter.sql()
@@ -147,17 +170,41 @@ public struct SearchEngine {
                 SELECT a.rowid, bm25(\(table), \(weights)) AS score
                 FROM \(table) JOIN article a ON a.rowid = \(table).rowid
                 WHERE \(table) MATCH ? AND \(condition)
-                ORDER BY score LIMIT \(Self.candidateCount)
+                ORDER BY score LIMIT \(budgets.candidates)
                 """
             scored = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments([match] + filterArguments))
                 .map { ($0[0], $0[1]) }
         }
+        return try articleRows(db, scored)
+    }
+
+    /// Candidates from the pair index: every article holding one of the pairs, scored by the
+    /// sum of their IDFs (negated, so that lower is better as with bm25).
+    private func pairCandidates(
+        _ db: Database, pairs: [String], statistics: TermStatistics, filter: ArticleFilter
+    ) throws -> [Candidate] {
+        var sums: [Int64: Double] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?")
+        for pair in pairs {
+            let weight = statistics.idf(pair)
+            for rowid in try Int64.fetchAll(statement, arguments: [IndexQuery.quote(pair)]) { sums[rowid, default: 0] += weight }
+        }
+        let ranked = sums.map { ($0.key, -$0.value) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        // With a filter, every match is checked: the best ones may all fail it.
+        let candidates = try articleRows(db, filter.isEmpty ? Array(ranked.prefix(budgets.candidates)) : ranked, filter: filter)
+        return Array(candidates.prefix(budgets.candidates))
+    }
+
+    /// The `article` columns ranking needs, for scored rows in their order; with a filter,
+    /// only the rows that pass it.
+    private func articleRows(_ db: Database, _ scored: [(Int64, Double)], filter: ArticleFilter = ArticleFilter()) throws -> [Candidate] {
         guard !scored.isEmpty else { return [] }
         var rows: [Int64: Row] = [:]
         let placeholders = scored.map { _ in "?" }.joined(separator: ",")
+        let (condition, filterArguments) = filter.sql()
         for row in try Row.fetchAll(
-            db, sql: "SELECT rowid, id, title, product, content_hash, messages FROM article WHERE rowid IN (\(placeholders))",
-            arguments: StatementArguments(scored.map(\.0))) {
+            db, sql: "SELECT rowid, id, title, product, content_hash, messages FROM article a WHERE rowid IN (\(placeholders)) AND \(condition)",
+            arguments: StatementArguments(scored.map(\.0)) + StatementArguments(filterArguments)) {
             rows[row[0]] = row
         }
         return scored.compactMap { rowid, bm25 in

@@ -48,7 +48,7 @@ extension ArticleStore {
     public func check() throws(StoreError) -> [String] {
         try write { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            for table in ["article_fts", "article_head_fts"] {
+            for table in ["article_fts", "article_head_fts", "article_pair_fts"] {
                 do {
                     try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
                 } catch {

@@ -30,8 +30,15 @@ public final class ArticleStore: Sendable {
                     throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
                 }
                 config.readonly = true
-                database = try Self.openReadOnly(path: path, configuration: config)
-                try database.read { db in try Self.checkSchema(db, path: path) }
+                var reader = try Self.openReadOnly(path: path, configuration: config)
+                try reader.read { db in try Self.checkSchema(db, path: path) }
+                if try !reader.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
+                    // A store written by an older kb: brought up to date once, then read.
+                    try reader.close()
+                    try Self.upgrade(path: path)
+                    reader = try Self.openReadOnly(path: path, configuration: config)
+                }
+                database = reader
             case .readWrite:
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -56,6 +63,19 @@ public final class ArticleStore: Sendable {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
             return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+        }
+    }
+
+    /// Applies the migrations an older store lacks, for a command that only reads.
+    private static func upgrade(path: String) throws {
+        do {
+            let pool = try DatabasePool(path: path, configuration: Configuration())
+            try StoreSchema.migrator.migrate(pool)
+            try pool.close()
+        } catch {
+            throw StoreError(
+                path: path,
+                reason: "this store has an older schema than this kb (\(StoreSchema.currentVersion)) and could not be upgraded: \(StoreError.wrapping(error, path: path).reason)")
         }
     }
 

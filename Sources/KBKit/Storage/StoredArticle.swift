@@ -33,13 +33,15 @@ struct StoredArticle: Sendable {
     }
 }
 
-/// The columns of `article_fts` for one article.
+/// The columns of the full-text indexes for one article.
 struct IndexedText: Sendable {
     var title: String
     var messages: String
     var body: String
     var meta: String
     var codes: String
+    /// Word pairs of the title and messages (`article_pair_fts`).
+    var pairs: String
 
     init(_ article: Article) {
         title = article.title
@@ -51,5 +53,6 @@ struct IndexedText: Sendable {
             + article.additionalQueryWords).joined(separator: "\n")
         let codeSource = ([article.title] + article.errorMessages + article.sections.map(\.text)).joined(separator: "\n")
         codes = ErrorCodes.canonical(in: codeSource).joined(separator: " ")
+        pairs = WordPairs.indexed(title: title, messages: messages)
     }
 }

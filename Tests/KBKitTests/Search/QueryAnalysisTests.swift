@@ -59,7 +59,7 @@ import Testing
     @Test func commonWordsAreLeftOutOfTheIndexQuery() {
         let stats = TermStatistics(articles: 1000, documentFrequency: ["the": 990, "is": 950, "swapfile": 3, "driver": 120])
         let query = stats.indexQuery(
-            tokens: ["the", "swapfile", "is", "driver", "the"], codes: [], limit: 10, postingBudget: 200)
+            tokens: ["the", "swapfile", "is", "driver", "the"], codes: [], limit: 10, postingBudget: 200, readLimit: .max)
         #expect(query.terms == ["swapfile", "driver"])
         #expect(query.expression == "\"swapfile\" OR \"driver\"")
         #expect(stats.idf("the") < stats.idf("driver"))
@@ -71,32 +71,62 @@ import Testing
             articles: 100_000, documentFrequency: ["swapfile": 300, "driver": 4_000, "device": 9_000, "config": 7_000])
         let tokens = ["device", "driver", "config", "swapfile"]
         // The rarest fits the budget; the next two are only candidates together.
-        let oneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 800)
+        let oneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 800, readLimit: .max)
         #expect(oneFits.anyOf == ["swapfile"])
         #expect(oneFits.allOf == ["driver", "config"])
         #expect(oneFits.expression == "\"swapfile\" OR (\"driver\" AND \"config\")")
         // None fits: the two rarest together.
-        let noneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 100)
+        let noneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 100, readLimit: .max)
         #expect(noneFits.expression == "(\"swapfile\" AND \"driver\")")
         // Two fit: no conjunction needed.
-        let twoFit = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 5_000)
+        let twoFit = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 5_000, readLimit: .max)
         #expect(twoFit.expression == "\"swapfile\" OR \"driver\"")
         // A conjunction expected to be too large is left out.
-        let common = stats.indexQuery(tokens: ["swapfile", "device", "config"], codes: [], limit: 8, postingBudget: 400)
+        let common = stats.indexQuery(tokens: ["swapfile", "device", "config"], codes: [], limit: 8, postingBudget: 400, readLimit: .max)
         #expect(common.expression == "\"swapfile\"")
         // A single common term: no query, unless one is needed whatever it costs.
-        #expect(stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100).expression == nil)
-        let single = stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, always: true)
+        #expect(stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, readLimit: .max).expression == nil)
+        let single = stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, readLimit: .max, always: true)
         #expect(single.expression == "\"device\"")
-        let allCommon = stats.indexQuery(tokens: ["device", "config"], codes: [], limit: 8, postingBudget: 100, always: true)
+        let allCommon = stats.indexQuery(tokens: ["device", "config"], codes: [], limit: 8, postingBudget: 100, readLimit: .max, always: true)
         #expect(allCommon.expression == "(\"config\" AND \"device\")")
+    }
+
+    @Test func aConjunctionOfLongListsIsLeftOut() {
+        let stats = TermStatistics(articles: 1_000_000, documentFrequency: ["swapfile": 300, "driver": 20_000, "device": 15_000])
+        let tokens = ["swapfile", "driver", "device"]
+        // Expected to share about 300 articles, but reading the rarest list alone exceeds the limit.
+        let tooLong = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 400, readLimit: 4_000)
+        #expect(tooLong.expression == "\"swapfile\"")
+        let withinLimit = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 400, readLimit: 20_000)
+        #expect(withinLimit.expression == "\"swapfile\" OR (\"device\" AND \"driver\")")
+        // Asked whatever it costs when the index must be asked and nothing else fits.
+        let forced = stats.indexQuery(tokens: ["driver", "device"], codes: [], limit: 8, postingBudget: 400, readLimit: 4_000, always: true)
+        #expect(forced.expression == "(\"device\" AND \"driver\")")
+    }
+
+    @Test func rarePairsAreChosenWithinTheirBudget() {
+        let stats = TermStatistics(
+            articles: 1_000_000, documentFrequency: ["specified_path": 40, "the_specified": 900, "path_is": 2_000, "is_invalid": 300])
+        let pairs = WordPairs.of(["the", "specified", "path", "is", "invalid", "the", "specified"])
+        #expect(pairs == ["the_specified", "specified_path", "path_is", "is_invalid", "invalid_the", "the_specified"])
+        // Unknown pairs are left out, the rest taken rarest first while the budget lasts.
+        #expect(stats.rarePairs(pairs, limit: 8, postingBudget: 1_000) == ["specified_path", "is_invalid"])
+        #expect(stats.rarePairs(pairs, limit: 1, postingBudget: 1_000) == ["specified_path"])
+        #expect(stats.rarePairs(pairs, limit: 8, postingBudget: 10).isEmpty)
+        #expect(WordPairs.of(["alone"]).isEmpty)
+    }
+
+    @Test func pairsNeverSpanTwoMessages() {
+        let text = WordPairs.indexed(title: "Err Msg: Path Invalid", messages: "The specified path\nis invalid")
+        #expect(text.split(separator: " ") == ["err_msg", "msg_path", "path_invalid", "the_specified", "specified_path", "is_invalid"])
     }
 
     @Test func errorCodesComeFirstWithinTheBudget() {
         let stats = TermStatistics(
             articles: 100_000, documentFrequency: ["x80004005": 90, "x00000000": 5_000, "swapfile": 300, "driver": 4_000])
         let query = stats.indexQuery(
-            tokens: ["swapfile", "driver"], codes: ["x00000000", "x80004005", "xdeadbeef"], limit: 8, postingBudget: 800)
+            tokens: ["swapfile", "driver"], codes: ["x00000000", "x80004005", "xdeadbeef"], limit: 8, postingBudget: 800, readLimit: .max)
         // The common code is left out, the unknown one matches nothing.
         #expect(query.codes == ["x80004005"])
         #expect(query.expression == "\"swapfile\" OR codes : \"x80004005\"")

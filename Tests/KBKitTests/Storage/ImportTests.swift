@@ -90,6 +90,28 @@ import Testing
         #expect(throws: StoreError.self) { _ = try store.open() }
     }
 
+    @Test func aStoreOfTheFirstSchemaIsUpgradedWhenFirstRead() throws {
+        let store = try TemporaryStore()
+        try store.importPaths([Fixtures.path("Articles/003_e36610226ab790a0.txt"), Fixtures.path("Articles/001_85a396cae39d0afa.txt")])
+        // What a v1 store is: this one without what v2 added.
+        try DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "DROP TABLE article_pair_vocab; DROP TABLE article_pair_fts; DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+        }
+        let reader = try ArticleStore(path: store.path, access: .readOnly)
+        #expect(try reader.stats().schemaVersion == "v2")
+        #expect(try store.open().check() == [])
+        // Every stored article's pairs are indexed, and their frequencies known to search.
+        let (indexed, counted) = try reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM article_pair_fts_docsize"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM article_pair_vocab WHERE term = 'microsoft_exchange'"))
+        }
+        #expect(indexed == 2)
+        #expect(counted == 1)
+        let results = try SearchEngine(store: reader).search("The Microsoft Exchange Server is down").results
+        #expect(results.first?.id == "Q165712")
+        #expect(results.first?.explanation.terms.contains("exchange_server") == true)
+    }
+
     @Test func readingAMissingStoreSaysHowToCreateIt() throws {
         let store = try TemporaryStore()
         #expect(throws: StoreError(path: store.path, reason: "no store here yet: run 'kb import PATH...' first")) {
