@@ -7,7 +7,7 @@
 /// together, as many as it takes to expect no more rows than the budget — but only while the
 /// rarest of them is itself within a read limit: an intersection reads (at least) its
 /// shortest list, and lists grow with the knowledge base. The word-pair index covers pastes
-/// made only of common words (`rarePairs`).
+/// made only of common words: its queries are built the same way from the paste's pairs.
 struct IndexQuery: Equatable {
     /// Terms any one of which makes a candidate, rarest first.
     var anyOf: [String] = []
@@ -86,19 +86,3 @@ extension TermStatistics {
     }
 }
 
-extension TermStatistics {
-    /// The paste's rarest word pairs found in the pair index, at most `limit`, while their
-    /// posting lists add up to at most `postingBudget`.
-    func rarePairs(_ pairs: [String], limit: Int, postingBudget: Int) -> [String] {
-        var seen = Set<String>()
-        let present = pairs.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
-        var chosen: [String] = []
-        var postings = 0
-        for pair in present.sorted(by: { (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1) }).prefix(limit) {
-            postings += documentFrequency[pair]!
-            if postings > postingBudget { break }
-            chosen.append(pair)
-        }
-        return chosen
-    }
-}

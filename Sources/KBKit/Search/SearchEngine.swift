@@ -76,17 +76,22 @@ public struct SearchEngine {
         return try store.read { db in
             let pastePairs = WordPairs.of(query.tokens)
             let statistics = try TermStatistics(db: db, terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
-            let pairs = statistics.rarePairs(pastePairs, limit: budgets.termsPerQuery, postingBudget: budgets.pairPostings)
-            // The title-and-messages index is asked whenever no pair is; the whole text only with
-            // terms rare enough (together) to keep the rows it scores within its budget.
-            let head = statistics.indexQuery(
-                tokens: query.tokens, codes: query.codes, limit: budgets.termsPerQuery, postingBudget: budgets.headPostings,
-                readLimit: budgets.conjunctionReadFactor * budgets.headPostings, always: pairs.isEmpty)
-            let body = statistics.indexQuery(
-                tokens: query.tokens, codes: query.codes, limit: budgets.termsPerQuery, postingBudget: budgets.bodyPostings,
-                readLimit: budgets.conjunctionReadFactor * budgets.bodyPostings)
-            let terms = head.terms + pairs
-            guard head.expression != nil || !pairs.isEmpty else { return SearchResponse(query: query, results: []) }
+            func indexQuery(_ tokens: [String], codes: [String] = [], budget: Int, always: Bool = false) -> IndexQuery {
+                statistics.indexQuery(
+                    tokens: tokens, codes: codes, limit: budgets.termsPerQuery, postingBudget: budget,
+                    readLimit: budgets.conjunctionReadFactor * budget, always: always)
+            }
+            // Each index is asked for what fits its budget. When nothing does (every word and
+            // pair of the paste is common), the rarest pairs are required together, else the
+            // rarest words: something must be read, and pairs are the more precise.
+            var head = indexQuery(query.tokens, codes: query.codes, budget: budgets.headPostings)
+            let body = indexQuery(query.tokens, codes: query.codes, budget: budgets.bodyPostings)
+            let pairs = indexQuery(pastePairs, budget: budgets.pairPostings, always: head.expression == nil)
+            if head.expression == nil, pairs.expression == nil {
+                head = indexQuery(query.tokens, codes: query.codes, budget: budgets.headPostings, always: true)
+            }
+            let terms = head.terms + pairs.terms
+            guard head.expression != nil || pairs.expression != nil else { return SearchResponse(query: query, results: []) }
             let candidates = try merge([
                 head.expression.map { try fetchCandidates(db, table: "article_head_fts", match: $0, weights: Self.headWeights, filter: options.filter) } ?? [],
                 body.expression.map { try fetchCandidates(db, table: "article_fts", match: $0, weights: Self.columnWeights, filter: options.filter) } ?? [],
@@ -178,20 +183,26 @@ public struct SearchEngine {
         return try articleRows(db, scored)
     }
 
-    /// Candidates from the pair index: every article holding one of the pairs, scored by the
-    /// sum of their IDFs (negated, so that lower is better as with bm25).
+    /// Candidates from the pair index: the articles holding one of the rare pairs or all of
+    /// the group, scored by the sum of the matched pairs' IDFs (negated: lower is better, as
+    /// with bm25). The index has no positions, so bm25 cannot score it.
     private func pairCandidates(
-        _ db: Database, pairs: [String], statistics: TermStatistics, filter: ArticleFilter
+        _ db: Database, pairs: IndexQuery, statistics: TermStatistics, filter: ArticleFilter
     ) throws -> [Candidate] {
         var sums: [Int64: Double] = [:]
         let statement = try db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?")
-        for pair in pairs {
-            let weight = statistics.idf(pair)
-            for rowid in try Int64.fetchAll(statement, arguments: [IndexQuery.quote(pair)]) { sums[rowid, default: 0] += weight }
+        var asked = pairs.anyOf.map { ([$0], statistics.idf($0)) }
+        if !pairs.allOf.isEmpty { asked.append((pairs.allOf, pairs.allOf.map(statistics.idf).reduce(0, +))) }
+        for (group, weight) in asked {
+            let match = IndexQuery(allOf: group).expression!
+            for rowid in try Int64.fetchAll(statement, arguments: [match]) { sums[rowid, default: 0] += weight }
         }
         let ranked = sums.map { ($0.key, -$0.value) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        // With a filter, every match is checked: the best ones may all fail it.
-        let candidates = try articleRows(db, filter.isEmpty ? Array(ranked.prefix(budgets.candidates)) : ranked, filter: filter)
+        // With a filter, matches are checked best first until enough pass.
+        var candidates: [Candidate] = []
+        for chunk in ranked.chunked(filter.isEmpty ? budgets.candidates : 500) where candidates.count < budgets.candidates {
+            candidates += try articleRows(db, Array(chunk), filter: filter)
+        }
         return Array(candidates.prefix(budgets.candidates))
     }
 

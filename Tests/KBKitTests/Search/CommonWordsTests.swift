@@ -60,6 +60,16 @@ import Testing
         #expect(best.explanation.terms.allSatisfy { $0.contains("_") })
     }
 
+    @Test func whenEvenThePairsAreCommonTheRarestAreRequiredTogether() throws {
+        var budgets = scaledDown
+        budgets.pairPostings = 2
+        let engine = SearchEngine(store: try Self.store.open(), budgets: budgets)
+        let best = try #require(try engine.search(Self.target).results.first)
+        #expect(best.id == "Q5000")
+        #expect(best.explanation.terms.count >= 2)
+        #expect(best.explanation.terms.allSatisfy { $0.contains("_") })
+    }
+
     @Test func theSameWordsInAnotherOrderDoNotMatchThePairs() throws {
         let engine = SearchEngine(store: try Self.store.open(), budgets: scaledDown)
         let shuffled = "opened be cannot specified path network the"
