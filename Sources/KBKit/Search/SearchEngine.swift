@@ -76,26 +76,13 @@ public struct SearchEngine {
         return try store.read { db in
             let pastePairs = WordPairs.of(query.tokens)
             let statistics = try TermStatistics(db: db, terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
-            func indexQuery(_ tokens: [String], codes: [String] = [], budget: Int, always: Bool = false) -> IndexQuery {
-                statistics.indexQuery(
-                    tokens: tokens, codes: codes, limit: budgets.termsPerQuery, postingBudget: budget,
-                    readLimit: budgets.conjunctionReadFactor * budget, always: always)
-            }
-            // Each index is asked for what fits its budget. When nothing does (every word and
-            // pair of the paste is common), the rarest pairs are required together, else the
-            // rarest words: something must be read, and pairs are the more precise.
-            var head = indexQuery(query.tokens, codes: query.codes, budget: budgets.headPostings)
-            let body = indexQuery(query.tokens, codes: query.codes, budget: budgets.bodyPostings)
-            let pairs = indexQuery(pastePairs, budget: budgets.pairPostings, always: head.expression == nil)
-            if head.expression == nil, pairs.expression == nil {
-                head = indexQuery(query.tokens, codes: query.codes, budget: budgets.headPostings, always: true)
-            }
-            let terms = head.terms + pairs.terms
-            guard head.expression != nil || pairs.expression != nil else { return SearchResponse(query: query, results: []) }
+            let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
+            let terms = plan.terms
+            guard !plan.isEmpty else { return SearchResponse(query: query, results: []) }
             let candidates = try merge([
-                head.expression.map { try fetchCandidates(db, table: "article_head_fts", match: $0, weights: Self.headWeights, filter: options.filter) } ?? [],
-                body.expression.map { try fetchCandidates(db, table: "article_fts", match: $0, weights: Self.columnWeights, filter: options.filter) } ?? [],
-                pairCandidates(db, pairs: pairs, statistics: statistics, filter: options.filter),
+                plan.head.expression.map { try fetchCandidates(db, table: "article_head_fts", match: $0, weights: Self.headWeights, filter: options.filter) } ?? [],
+                plan.body.expression.map { try fetchCandidates(db, table: "article_fts", match: $0, weights: Self.columnWeights, filter: options.filter) } ?? [],
+                pairCandidates(db, pairs: plan.pairs, statistics: statistics, filter: options.filter),
             ])
             guard let best = candidates.map(\.bm25).max(), best > 0 else {
                 return SearchResponse(query: query, results: try rankWithoutText(db, candidates, query, terms, options))
