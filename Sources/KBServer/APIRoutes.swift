@@ -23,7 +23,7 @@ struct APIRoutes {
         /// limit and the filters.
         func cacheKey(_ analyzed: AnalyzedQuery) -> String {
             [analyzed.tokens.joined(separator: " "), analyzed.codes.joined(separator: " "), String(limit),
-             filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since ?? ""]
+             filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since?.description ?? ""]
                 .joined(separator: "\u{1F}")
         }
 
@@ -44,9 +44,12 @@ struct APIRoutes {
                 guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
                 return value
             }
-            let since = optional("since")
-            if let since, since.count != 10 || since.split(separator: "-").count != 3 {
-                return .failure(RequestError("parameter 'since' must be a date as YYYY-MM-DD, not '\(since)'"))
+            var since: CalendarDate?
+            if let text = optional("since") {
+                guard let date = CalendarDate(text) else {
+                    return .failure(RequestError("parameter 'since' must be a real date as YYYY-MM-DD, not '\(text)'"))
+                }
+                since = date
             }
             return .success(SearchRequest(
                 query: query, limit: limit,

@@ -5,7 +5,7 @@ enum ArticleSummary {
     static func text(_ a: Article) -> String {
         var facts: [String] = []
         if let product = a.product { facts.append(product) }
-        if let date = a.lastModified { facts.append(date) }
+        if let date = a.lastModified { facts.append(date.description) }
         facts.append("\(a.sections.count) section\(a.sections.count == 1 ? "" : "s")")
         if !a.errorMessages.isEmpty {
             facts.append("\(a.errorMessages.count) error message\(a.errorMessages.count == 1 ? "" : "s")")

@@ -30,7 +30,7 @@ public enum ArticleJSON {
         w.key("keywords"); w.strings(a.keywords)
         w.key("technologies"); w.strings(a.technologies)
         w.key("issueType"); w.string(a.issueType)
-        w.key("lastModified"); w.string(a.lastModified)
+        w.key("lastModified"); w.string(a.lastModified?.description)
         w.key("appliesTo"); w.strings(a.appliesTo)
         w.key("summary"); w.string(a.summary)
         w.key("symptoms"); w.string(a.symptoms)

@@ -13,7 +13,7 @@ public enum SearchJSON {
             w.key("title"); w.string(r.title)
             w.key("score"); w.number(r.score)
             w.key("product"); w.string(r.product)
-            w.key("lastModified"); w.string(r.article.lastModified)
+            w.key("lastModified"); w.string(r.article.lastModified?.description)
             w.key("matchedErrorMessage"); w.string(r.matchedErrorMessage)
             w.key("snippet"); w.string(r.snippet)
             w.key("matchedWords"); w.strings(r.matchedWords)

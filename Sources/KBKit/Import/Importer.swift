@@ -28,33 +28,38 @@ public struct Importer: Sendable {
         case failure(path: String, reason: String)
         /// Markdown files wait for the second pass (see `TwinShortcut`).
         case deferred(FileWalker.Item)
+        /// A kb JSON export, streamed by the producer rather than read whole.
+        case export(ExportStream)
         /// How many input files a batch finished, for progress.
         case filesDone(Int)
     }
 
     static func prepare(_ item: FileWalker.Item, pass: Int, twins: TwinShortcut) -> [Prepared] {
-        let bytes: [UInt8], path: String
-        switch ArticleSource.read(item) {
-        case .success(let read): (bytes, path) = read
-        case .failure(let failure): return [.failure(path: failure.path, reason: failure.reason)]
-        }
-        let header = HeaderPeek.peek(bytes)
-        if let header, case .file = item {
-            if pass == 1 { return [.deferred(item)] }
-            if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
-                return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
-            }
-        }
-        return ArticleSource.outcomes(bytes, path: path).map { outcome in
-            switch outcome {
-            case .article(let article):
-                if article.source.layout == .document {
-                    twins.recordDocument(id: article.id, lastModified: article.lastModified)
+        switch ArticleSource.open(item) {
+        case .failure(let failure):
+            return [.failure(path: failure.path, reason: failure.reason)]
+        case .success(.export(let stream)):
+            return [.export(stream)]
+        case .success(.article(let bytes, let path)):
+            if let header = HeaderPeek.peek(bytes), case .file = item {
+                if pass == 1 { return [.deferred(item)] }
+                if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
+                    return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
                 }
-                return .article(StoredArticle(article))
-            case .failure(let path, let reason):
-                return .failure(path: path, reason: reason)
             }
+            return [prepared(ArticleSource.parse(bytes, path: path), twins: twins)]
+        }
+    }
+
+    static func prepared(_ outcome: ArticleSource.Outcome, twins: TwinShortcut) -> Prepared {
+        switch outcome {
+        case .article(let article):
+            if article.source.layout == .document {
+                twins.recordDocument(id: article.id, lastModified: article.lastModified?.description)
+            }
+            return .article(StoredArticle(article))
+        case .failure(let path, let reason):
+            return .failure(path: path, reason: reason)
         }
     }
 
@@ -70,7 +75,17 @@ public struct Importer: Sendable {
                 var ready: [Prepared] = []
                 let before = deferred.count
                 for prepared in batch {
-                    if case .deferred(let item) = prepared { deferred.append(item) } else { ready.append(prepared) }
+                    switch prepared {
+                    case .deferred(let item): deferred.append(item)
+                    case .export(var stream):
+                        // An export of any size, a batch of records at a time.
+                        guard emit(ready) else { return }
+                        ready = []
+                        while let records = ArticleSource.nextRecords(&stream, count: batchSize) {
+                            guard emit(records.map { Self.prepared($0, twins: twins) }) else { return }
+                        }
+                    default: ready.append(prepared)
+                    }
                 }
                 ready.append(.filesDone(min(batchSize, work.count - start) - (deferred.count - before)))
                 guard emit(ready) else { return }
@@ -116,7 +131,7 @@ public struct Importer: Sendable {
                             summary.errors.append(.init(path: path, reason: reason))
                         case .filesDone(let count):
                             filesDone += count
-                        case .deferred:
+                        case .deferred, .export:
                             break
                         }
                     }

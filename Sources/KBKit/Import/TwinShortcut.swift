@@ -42,7 +42,7 @@ enum HeaderPeek {
             for line in lines {
                 let t = line.trimmed
                 if t.hasPrefix("Article:") { id = ArticleID.normalize(String(t.dropFirst("Article:".count))) }
-                if t.hasPrefix("Last Modified:") { date = FieldParsing.date(String(t.dropFirst("Last Modified:".count))) }
+                if t.hasPrefix("Last Modified:") { date = FieldParsing.date(String(t.dropFirst("Last Modified:".count)))?.description }
             }
             guard let id else { return nil }
             return Header(layout: .markdown, id: id, lastModified: date)

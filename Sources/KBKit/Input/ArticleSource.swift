@@ -15,19 +15,36 @@ public struct ArticleSource: Sendable {
 
     public init() {}
 
+    /// Calls `body` with the outcomes of the items in input order, a batch at a time: files
+    /// are read and parsed on all cores, exports streamed a batch of records at a time.
     public func forEachBatch(_ items: [FileWalker.Item], _ body: ([Outcome]) throws -> Void) rethrows {
         var start = 0
         while start < items.count {
             let batch = Array(items[start..<Swift.min(start + batchSize, items.count)])
-            try body(batch.parallelMap(Self.outcomes).flatMap { $0 })
+            var outcomes: [Outcome] = []
+            for input in batch.parallelMap(Self.prepare) {
+                switch input {
+                case .success(.article(let article)): outcomes.append(article)
+                case .success(.export(var stream)):
+                    try body(outcomes)
+                    outcomes = []
+                    while let chunk = Self.nextRecords(&stream, count: batchSize) { try body(chunk) }
+                case .failure(let failure): outcomes.append(failure.outcome)
+                }
+            }
+            try body(outcomes)
             start += batchSize
         }
     }
 
-    @Sendable public static func outcomes(_ item: FileWalker.Item) -> [Outcome] {
-        switch read(item) {
-        case .success(let (bytes, path)): return outcomes(bytes, path: path)
-        case .failure(let failure): return [failure.outcome]
+    private enum Prepared { case article(Outcome), export(ExportStream) }
+
+    @Sendable private static func prepare(_ item: FileWalker.Item) -> Result<Prepared, ReadFailure> {
+        open(item).map { input in
+            switch input {
+            case .article(let bytes, let path): .article(parse(bytes, path: path))
+            case .export(let stream): .export(stream)
+            }
         }
     }
 
@@ -37,100 +54,100 @@ public struct ArticleSource: Sendable {
         var outcome: Outcome { .failure(path: path, reason: reason) }
     }
 
-    /// The bytes of a file or of standard input, with the path to report them under.
-    public static func read(_ item: FileWalker.Item) -> Result<([UInt8], String), ReadFailure> {
+    /// What an input item holds: one article file's bytes, or a kb JSON export to stream.
+    enum Input {
+        case article([UInt8], path: String)
+        case export(ExportStream)
+    }
+
+    /// Opens an item and tells an export from an article by its first byte. An article file is
+    /// read whole (refused over `ArticleParser.maxFileSize`); an export is left to stream.
+    static func open(_ item: FileWalker.Item) -> Result<Input, ReadFailure> {
+        let reader: ByteReader, path: String
+        switch item {
+        case .failure(let path, let reason):
+            return .failure(ReadFailure(path: path, reason: reason))
+        case .standardInput:
+            (reader, path) = (ByteReader.standardInput(), "-")
+        case .file(let file):
+            do { reader = try ByteReader(path: file) } catch { return .failure(ReadFailure(path: file, reason: error.description)) }
+            path = file
+        }
+        return input(reader, path: path)
+    }
+
+    static func input(_ reader: ByteReader, path: String) -> Result<Input, ReadFailure> {
         do {
-            switch item {
-            case .failure(let path, let reason):
-                return .failure(ReadFailure(path: path, reason: reason))
-            case .standardInput:
-                return .success((try FileReading.readStandardInput(), "-"))
-            case .file(let path):
-                do { return .success((try FileReading.read(path), path)) } catch {
-                    return .failure(ReadFailure(path: path, reason: error.description))
-                }
+            if ExportStream.startsExport(try reader.peekNonSpace()) {
+                return .success(.export(try ExportStream(reader: reader, path: path)))
             }
+            return .success(.article(try reader.readAll(limit: ArticleParser.maxFileSize), path: path))
         } catch {
-            return .failure(ReadFailure(path: "-", reason: error.description))
+            return .failure(ReadFailure(path: path, reason: error.description))
         }
     }
 
-    private static func outcomes(path: String, read: () throws(FileReading.Failure) -> [UInt8]) -> [Outcome] {
-        let bytes: [UInt8]
-        do { bytes = try read() } catch { return [.failure(path: path, reason: error.description)] }
-        return outcomes(bytes, path: path)
-    }
-
-    /// The articles in a file's bytes: one for an article file, any number for a JSON export.
+    /// The articles in bytes already in memory (an upload): one article, or an export's records.
     public static func outcomes(_ bytes: [UInt8], path: String) -> [Outcome] {
-        if ExportReader.looksLikeJSON(bytes) { return ExportReader.outcomes(bytes, path: path) }
-        do {
-            return [.article(try ArticleParser.parse(bytes, path: path))]
-        } catch {
-            return [.failure(path: path, reason: error.description)]
+        switch input(ByteReader(bytes: bytes), path: path) {
+        case .failure(let failure): return [failure.outcome]
+        case .success(.article(let bytes, let path)): return [parse(bytes, path: path)]
+        case .success(.export(var stream)):
+            var outcomes: [Outcome] = []
+            while let chunk = nextRecords(&stream, count: 256) { outcomes += chunk }
+            return outcomes
         }
+    }
+
+    static func parse(_ bytes: [UInt8], path: String) -> Outcome {
+        do { return .article(try ArticleParser.parse(bytes, path: path)) } catch {
+            return .failure(path: path, reason: error.description)
+        }
+    }
+
+    /// Up to `count` more records of an export, decoded and checked on all cores; nil at its end.
+    static func nextRecords(_ stream: inout ExportStream, count: Int) -> [Outcome]? {
+        var records: [ExportStream.Record] = []
+        while records.count < count, let record = stream.next() { records.append(record) }
+        return records.isEmpty ? nil : records.parallelMap(ExportRecord.outcome)
     }
 }
 
-/// Reads the project's own export back: a JSON array of records, or one record per line.
-enum ExportReader {
-    static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
-        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-            return false
-        }
-        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-    }
-
-    static func outcomes(_ bytes: [UInt8], path: String) -> [ArticleSource.Outcome] {
-        let decoder = JSONDecoder()
-        let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
-        if first == UInt8(ascii: "[") {
+/// One record of the project's own export, decoded and checked against the JSON Schema.
+enum ExportRecord {
+    @Sendable static func outcome(_ record: ExportStream.Record) -> ArticleSource.Outcome {
+        switch record {
+        case .failure(let location, let reason):
+            return .failure(path: location, reason: reason)
+        case .json(let bytes, let location):
             do {
-                return try decoder.decode([Article].self, from: Data(bytes)).enumerated().map { index, article in
-                    invalid(article).map { .failure(path: "\(path)[\(index)]", reason: "not a kb JSON record: \($0)") }
-                        ?? .article(article)
+                let article = try ArticleJSON.decode(Data(bytes))
+                if let problem = article.schemaViolation() {
+                    return .failure(path: location, reason: "not a kb JSON record: \(problem)")
                 }
+                return .article(article)
             } catch {
-                return [.failure(path: path, reason: "not a kb JSON export: \(describe(error))")]
+                return .failure(path: location, reason: "not a kb JSON record: \(describe(error))")
             }
         }
-        var results: [ArticleSource.Outcome] = []
-        var lineNumber = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
-            do {
-                let article = try decoder.decode(Article.self, from: Data(line))
-                if let problem = invalid(article) {
-                    results.append(.failure(path: "\(path):\(lineNumber)", reason: "not a kb JSON record: \(problem)"))
-                } else {
-                    results.append(.article(article))
-                }
-            } catch {
-                results.append(.failure(path: "\(path):\(lineNumber)", reason: "not a kb JSON record: \(describe(error))"))
-            }
-        }
-        return results
     }
 
-    /// What the schema requires beyond the JSON types.
-    private static func invalid(_ article: Article) -> String? {
-        if ArticleID.normalize(article.id) != article.id { return "'id' must look like Q178511, not '\(article.id)'" }
-        if article.title.trimmed.isEmpty { return "'title' is empty" }
-        if let date = article.lastModified, date.count != 10 || date.split(separator: "-").count != 3 {
-            return "'lastModified' must be YYYY-MM-DD, not '\(date)'"
-        }
-        return nil
-    }
-
-    /// Decoding errors in one line: which key is missing or has the wrong type.
+    /// Decoding errors in one line: which field is missing, unknown or of the wrong type.
     private static func describe(_ error: any Error) -> String {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            var path = ""
+            for key in context.codingPath + (key.map { [$0] } ?? []) {
+                if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return path
+        }
         switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing key '\(key.stringValue)'"
+        case DecodingError.keyNotFound(let key, let context): return "missing field '\(path(context, key))'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "wrong type at '\(path)'"
-        case DecodingError.dataCorrupted: return "invalid JSON"
+            return "wrong type for '\(path(context))'"
+        case DecodingError.dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "invalid JSON" }
+            return "'\(path(context))': \(context.debugDescription)"
         default: return "\(error)"
         }
     }

@@ -8,7 +8,7 @@ extension Article {
             facts.append(("Versions", versions.map { ($0.platform.map { "\($0):" } ?? "") + $0.version }.joined(separator: ", ")))
         }
         if !operatingSystems.isEmpty { facts.append(("OS", operatingSystems.joined(separator: ", "))) }
-        if let lastModified { facts.append(("Modified", lastModified)) }
+        if let lastModified { facts.append(("Modified", lastModified.description)) }
         if !keywords.isEmpty { facts.append(("Keywords", keywords.joined(separator: " "))) }
         return facts
     }

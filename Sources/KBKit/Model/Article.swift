@@ -12,8 +12,8 @@ public struct Article: Codable, Equatable, Hashable, Sendable {
     public var keywords: [String]
     public var technologies: [String]
     public var issueType: String?
-    /// "YYYY-MM-DD".
-    public var lastModified: String?
+    /// The date the article was last modified.
+    public var lastModified: CalendarDate?
     public var appliesTo: [String]
 
     public var summary: String?
@@ -36,7 +36,7 @@ public struct Article: Codable, Equatable, Hashable, Sendable {
     public init(
         id: String, title: String, product: String? = nil, versions: [ProductVersion] = [],
         operatingSystems: [String] = [], keywords: [String] = [], technologies: [String] = [],
-        issueType: String? = nil, lastModified: String? = nil, appliesTo: [String] = [],
+        issueType: String? = nil, lastModified: CalendarDate? = nil, appliesTo: [String] = [],
         summary: String? = nil, symptoms: String? = nil, cause: String? = nil,
         resolution: String? = nil, workaround: String? = nil, status: String? = nil,
         moreInformation: String? = nil, sections: [Section] = [], errorMessages: [String] = [],
@@ -107,50 +107,4 @@ public enum Layout: String, Codable, Sendable, CaseIterable {
     case document
     /// `---` front matter and a tab-indented body (the `README.md` files).
     case markdown
-}
-
-// Absent values are written as explicit `null`s so that every record has every key:
-// consumers of the export can rely on the shape described by the schema.
-extension Article {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(product, forKey: .product)
-        try c.encode(versions, forKey: .versions)
-        try c.encode(operatingSystems, forKey: .operatingSystems)
-        try c.encode(keywords, forKey: .keywords)
-        try c.encode(technologies, forKey: .technologies)
-        try c.encode(issueType, forKey: .issueType)
-        try c.encode(lastModified, forKey: .lastModified)
-        try c.encode(appliesTo, forKey: .appliesTo)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(symptoms, forKey: .symptoms)
-        try c.encode(cause, forKey: .cause)
-        try c.encode(resolution, forKey: .resolution)
-        try c.encode(workaround, forKey: .workaround)
-        try c.encode(status, forKey: .status)
-        try c.encode(moreInformation, forKey: .moreInformation)
-        try c.encode(sections, forKey: .sections)
-        try c.encode(errorMessages, forKey: .errorMessages)
-        try c.encode(references, forKey: .references)
-        try c.encode(additionalQueryWords, forKey: .additionalQueryWords)
-        try c.encode(source, forKey: .source)
-    }
-}
-
-extension ProductVersion {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(platform, forKey: .platform)
-        try c.encode(version, forKey: .version)
-    }
-}
-
-extension Section {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(heading, forKey: .heading)
-        try c.encode(text, forKey: .text)
-    }
 }

@@ -32,19 +32,18 @@ enum FieldParsing {
     }
 
     private static let months = [
-        "JAN": "01", "FEB": "02", "MAR": "03", "APR": "04", "MAY": "05", "JUN": "06",
-        "JUL": "07", "AUG": "08", "SEP": "09", "OCT": "10", "NOV": "11", "DEC": "12",
+        "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6,
+        "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12,
     ]
 
-    /// "21-MAR-1999" → "1999-03-21"; nil when it is not such a date.
-    static func date(_ text: String?) -> String? {
+    /// "21-MAR-1999" → 1999-03-21; nil when it is not such a date or the day does not exist
+    /// ("31-FEB-1999").
+    static func date(_ text: String?) -> CalendarDate? {
         guard let parts = text?.trimmed.split(separator: "-"), parts.count == 3,
-              let day = Int(parts[0]), (1...31).contains(day),
-              let month = months[parts[1].uppercased()],
+              let day = Int(parts[0]), let month = months[parts[1].uppercased()],
               parts[2].count == 4, let year = Int(parts[2])
         else { return nil }
-        let dd = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(month)-\(dd)"
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     static func unique(_ items: [String]) -> [String] {

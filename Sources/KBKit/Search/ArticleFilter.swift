@@ -6,12 +6,12 @@ public struct ArticleFilter: Sendable, Equatable {
     public var version: String?
     /// A keyword the article lists (case-insensitive).
     public var keyword: String?
-    /// Articles last modified on or after this date ("YYYY-MM-DD").
-    public var since: String?
+    /// Articles last modified on or after this date.
+    public var since: CalendarDate?
     /// Only these ids.
     public var ids: [String] = []
 
-    public init(product: String? = nil, version: String? = nil, keyword: String? = nil, since: String? = nil, ids: [String] = []) {
+    public init(product: String? = nil, version: String? = nil, keyword: String? = nil, since: CalendarDate? = nil, ids: [String] = []) {
         self.product = product
         self.version = version
         self.keyword = keyword
@@ -39,7 +39,7 @@ public struct ArticleFilter: Sendable, Equatable {
         }
         if let since {
             conditions.append("a.last_modified >= ?")
-            arguments.append(since)
+            arguments.append(since.description)
         }
         if !ids.isEmpty {
             conditions.append("a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")

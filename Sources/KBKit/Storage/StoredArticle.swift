@@ -18,7 +18,7 @@ struct StoredArticle: Sendable {
         id = article.id
         title = article.title
         product = article.product
-        lastModified = article.lastModified
+        lastModified = article.lastModified?.description
         layout = article.source.layout
         sourcePath = article.source.path
         // Parsed articles always have section fields that `sections` rebuilds: store the compact

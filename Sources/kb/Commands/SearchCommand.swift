@@ -14,13 +14,7 @@ struct FilterOptions: ParsableArguments {
     var keyword: String?
 
     @Option(help: ArgumentHelp("Only articles last modified on or after this date.", valueName: "YYYY-MM-DD"))
-    var since: String?
-
-    func validate() throws {
-        if let since, since.count != 10 || since.split(separator: "-").count != 3 {
-            throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'")
-        }
-    }
+    var since: CalendarDate?
 
     var filter: ArticleFilter {
         ArticleFilter(product: product, version: version, keyword: keyword, since: since)
@@ -79,7 +73,7 @@ struct SearchCommand: ParsableCommand {
 
     private func readStandardInput() throws -> String {
         do {
-            return String(decoding: try FileReading.readStandardInput(limit: 16 << 20), as: UTF8.self)
+            return String(decoding: try ByteReader.standardInput().readAll(limit: 16 << 20), as: UTF8.self)
         } catch {
             throw Failure("cannot read standard input: \(error)")
         }
@@ -120,4 +114,8 @@ enum SearchText {
         }
         return out + String(decoding: bytes[last...], as: UTF8.self)
     }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

@@ -1,0 +1,29 @@
+/// What the JSON Schema requires beyond types (`Schema/article.schema.json`): patterns and
+/// non-empty strings. Dates are checked by `CalendarDate` as they are decoded.
+extension Article {
+    /// The first rule the record breaks, naming its field; nil when it follows them all.
+    public func schemaViolation() -> String? {
+        if !Self.isArticleID(id) { return "'id' must look like Q178511, not '\(id)'" }
+        if title.isEmpty { return "'title' is empty" }
+        for (index, version) in versions.enumerated() where version.version.isEmpty {
+            return "'versions[\(index)].version' is empty"
+        }
+        let lists: [(String, [String])] = [
+            ("operatingSystems", operatingSystems), ("keywords", keywords), ("technologies", technologies),
+            ("appliesTo", appliesTo), ("errorMessages", errorMessages), ("additionalQueryWords", additionalQueryWords),
+        ]
+        for (name, values) in lists {
+            if let index = values.firstIndex(where: \.isEmpty) { return "'\(name)[\(index)]' is empty" }
+        }
+        if let index = references.firstIndex(where: { !Self.isArticleID($0) }) {
+            return "'references[\(index)]' must look like Q178511, not '\(references[index])'"
+        }
+        return nil
+    }
+
+    /// The schema's id pattern, `^Q[0-9]+$`.
+    static func isArticleID(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return bytes.count > 1 && bytes.first == UInt8(ascii: "Q") && bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+    }
+}
