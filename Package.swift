@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Access log of `kb serve`.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The pages of `kb serve`: templates that HTML-escape every value.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -31,7 +33,9 @@ let package = Package(
                 "KBKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Templates")]
         ),
         .executableTarget(
             name: "kb",

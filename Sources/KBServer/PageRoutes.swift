@@ -37,18 +37,16 @@ struct PageRoutes {
         let form = Pages.SearchForm(query: values["q"] ?? "", product: values["product"] ?? "", version: values["version"] ?? "")
         let fragment = values["fragment"] == "1"
         let server = self.server
-        var results: String?
+        var results: ResultsView?
         if form.query.contains(where: { $0.isLetter || $0.isNumber }) {
             switch APIRoutes.SearchRequest.parse(values) {
             case .failure(let error):
-                results = "<p class=\"none\">\(HTML.escape(error.message))</p>"
+                results = ResultsView(error: error.message)
             case .success(let request):
-                results = try await server.offload { () throws -> String in
-                    Pages.results(try server.search(request))
-                }
+                results = try await server.offload { ResultsView(try server.search(request)) }
             }
         }
-        if fragment { return .html(results ?? "") }
+        if fragment { return .html(results.map(Pages.results) ?? "") }
         let products = try await server.offload { try server.store.topProducts() }
         return .html(Pages.search(form: form, products: products, results: results))
     }

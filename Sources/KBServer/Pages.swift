@@ -1,7 +1,13 @@
+import Foundation
 import KBKit
+import Mustache
 
 /// The server-rendered pages: the search page and one page per article. They work without
 /// JavaScript; a few lines of script fetch results as the user types.
+///
+/// Every page is a Mustache template (`Templates/`), which HTML-escapes every value it is
+/// given: no HTML is put together from strings here, so text from an article or a paste
+/// cannot become markup.
 enum Pages {
     struct SearchForm {
         var query = ""
@@ -9,100 +15,160 @@ enum Pages {
         var version = ""
     }
 
-    static func search(form: SearchForm, products: [String], results: String?) -> String {
-        let options = ([""] + products).map { (product: String) -> String in
-            let selected = product == form.product ? " selected" : ""
-            let label = product.isEmpty ? "All products" : product
-            return "<option value=\"\(HTML.escape(product))\"\(selected)>\(HTML.escape(label))</option>"
-        }.joined()
-        return layout(title: form.query.isEmpty ? "kb" : "kb: " + String(form.query.prefix(60)), body: """
-            <form id="search" method="post" action="/">
-              <label for="q">Paste the error message, a dialog's text, or a piece of log</label>
-              <textarea id="q" name="q" rows="6" autofocus placeholder="e.g. Failed to connect to the Microsoft Exchange Server, EXCH01.">\(HTML.escape(form.query))</textarea>
-              <div class="filters">
-                <select name="product" aria-label="Product">\(options)</select>
-                <input name="version" placeholder="Version, e.g. 5.0" value="\(HTML.escape(form.version))" aria-label="Version">
-                <button type="submit">Search</button>
-              </div>
-            </form>
-            <div id="results">\(results ?? "")</div>
-            <script>
-            (function () {
-              var form = document.getElementById("search"), box = document.getElementById("results"), timer;
-              function refresh() {
-                var data = new URLSearchParams(new FormData(form));
-                data.set("fragment", "1");
-                fetch("/", { method: "POST", body: data }).then(function (r) { return r.text(); })
-                  .then(function (html) { box.innerHTML = html; });
-              }
-              form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 250); });
-            })();
-            </script>
-            """)
+    /// The templates, compiled into the binary and parsed once.
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        let templates: [(String, [UInt8])] = [
+            ("layout", PackageResources.layout_mustache), ("search", PackageResources.search_mustache),
+            ("results", PackageResources.results_mustache), ("article", PackageResources.article_mustache),
+            ("message", PackageResources.message_mustache),
+        ]
+        for (name, bytes) in templates {
+            // A template that does not parse is a programming error, caught by any test of a page.
+            try! library.register(String(decoding: bytes, as: UTF8.self), named: name)
+        }
+        return library
+    }()
+
+    private static func render(_ view: Any, _ template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
     }
 
-    static func results(_ response: SearchResponse) -> String {
-        guard !response.results.isEmpty else { return "<p class=\"none\">No article matches.</p>" }
-        return "<ol class=\"results\">" + response.results.map { r in
-            let words = Set(r.matchedWords)
-            var item = "<li><a class=\"title\" href=\"/articles/\(HTML.escape(r.id))\">\(HTML.escape(r.id)) · \(HTML.escape(r.title))</a>"
-            if let product = r.product { item += " <span class=\"product\">\(HTML.escape(product))</span>" }
-            item += "<blockquote>\(HTML.highlight(r.snippet, words: words))</blockquote>"
-            if let (name, text) = r.article.remedy {
-                let lines = text.split(separator: "\n").prefix(2).joined(separator: " ")
-                item += "<p class=\"fix\"><b>\(name):</b> \(HTML.escape(lines))</p>"
-            }
-            return item + "</li>"
-        }.joined() + "</ol>"
+    static func search(form: SearchForm, products: [String], results: ResultsView?) -> String {
+        render(SearchView(form: form, products: products, results: results), "search")
+    }
+
+    static func results(_ view: ResultsView) -> String {
+        render(view, "results")
     }
 
     static func article(_ a: Article) -> String {
-        var body = "<p><a href=\"/\">← Search</a></p><h1>\(HTML.escape(a.id)) · \(HTML.escape(a.title))</h1><dl>"
-        for (name, value) in a.facts { body += "<dt>\(name)</dt><dd>\(HTML.escape(value))</dd>" }
-        body += "</dl>"
-        if !a.appliesTo.isEmpty {
-            body += "<h2>Applies to</h2><ul>" + a.appliesTo.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
-        }
-        if !a.errorMessages.isEmpty {
-            body += "<h2>Error messages</h2>" + a.errorMessages.map { "<blockquote class=\"error\">\(HTML.escape($0))</blockquote>" }.joined()
-        }
-        for section in a.sections {
-            if let heading = section.heading { body += "<h2>\(HTML.escape(heading))</h2>" }
-            body += "<pre>\(HTML.escape(section.text))</pre>"
-        }
-        if !a.references.isEmpty {
-            body += "<h2>See also</h2><p>" + a.references.map { "<a href=\"/articles/\($0)\">\($0)</a>" }.joined(separator: ", ") + "</p>"
-        }
-        return layout(title: "\(a.id): \(a.title)", body: body)
+        render(ArticleView(a), "article")
     }
 
     static func message(title: String, _ text: String) -> String {
-        layout(title: title, body: "<p><a href=\"/\">← Search</a></p><h1>\(HTML.escape(title))</h1><p>\(HTML.escape(text))</p>")
+        render(["title": title, "text": text], "message")
+    }
+}
+
+/// The search page's values.
+struct SearchView {
+    struct ProductOption {
+        var value: String
+        var label: String
+        var selected: Bool
     }
 
-    private static func layout(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title))</title>
-        <style>
-        body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; color: #222; }
-        label { display: block; font-weight: 600; margin-bottom: .3rem; }
-        textarea { width: 100%; box-sizing: border-box; font: 14px ui-monospace, monospace; padding: .5rem; }
-        .filters { display: flex; gap: .5rem; margin: .5rem 0 1rem; }
-        .results li { margin-bottom: 1rem; }
-        .title { font-weight: 600; }
-        .product { color: #666; font-size: 90%; }
-        blockquote { margin: .3rem 0; padding: .3rem .6rem; border-left: 3px solid #c33; background: #fbf3f3; font-family: ui-monospace, monospace; white-space: pre-wrap; }
-        mark { background: #ffe38a; }
-        .fix { margin: .2rem 0; color: #333; }
-        pre { white-space: pre-wrap; font: 14px/1.4 ui-monospace, monospace; }
-        dt { float: left; width: 9rem; color: #666; } dd { margin-left: 9rem; }
-        </style></head>
-        <body>
-        \(body)
-        </body></html>
-        """
+    var query: String
+    var hasQuery: Bool
+    var titleQuery: String
+    var version: String
+    var products: [ProductOption]
+    var results: ResultsView?
+
+    init(form: Pages.SearchForm, products: [String], results: ResultsView?) {
+        query = form.query
+        hasQuery = !form.query.isEmpty
+        titleQuery = String(form.query.prefix(60))
+        version = form.version
+        self.products = ([""] + products).map {
+            ProductOption(value: $0, label: $0.isEmpty ? "All products" : $0, selected: $0 == form.product)
+        }
+        self.results = results
+    }
+}
+
+/// A list of results, or why there is none.
+struct ResultsView {
+    /// A piece of the matched line; `marked` pieces are the pasted words, highlighted.
+    struct Segment {
+        var text: String
+        var marked: Bool
+    }
+
+    struct Remedy {
+        var name: String
+        var text: String
+    }
+
+    struct Item {
+        var id: String
+        var title: String
+        var product: String?
+        var snippet: [Segment]
+        var remedy: Remedy?
+    }
+
+    var error: String?
+    var items: [Item] = []
+    // Stored, not computed: templates see stored properties only.
+    var hasItems = false
+
+    init(error: String) { self.error = error }
+
+    init(_ response: SearchResponse) {
+        items = response.results.map { r in
+            Item(id: r.id, title: r.title, product: r.product,
+                 snippet: Self.segments(r.snippet, words: Set(r.matchedWords)),
+                 remedy: r.article.remedy.map { name, text in
+                     Remedy(name: name, text: text.split(separator: "\n").prefix(2).joined(separator: " "))
+                 })
+        }
+        hasItems = !items.isEmpty
+    }
+
+    /// `text` cut into plain and highlighted pieces: the given words (lower-case tokens) are marked.
+    static func segments(_ text: String, words: Set<String>) -> [Segment] {
+        let bytes = Array(text.utf8)
+        var segments: [Segment] = []
+        var last = 0
+        for token in Tokenizer.tokens(text) where words.contains(token.text) {
+            if token.range.lowerBound > last {
+                segments.append(Segment(text: String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self), marked: false))
+            }
+            segments.append(Segment(text: String(decoding: bytes[token.range], as: UTF8.self), marked: true))
+            last = token.range.upperBound
+        }
+        if last < bytes.count { segments.append(Segment(text: String(decoding: bytes[last...], as: UTF8.self), marked: false)) }
+        return segments
+    }
+}
+
+/// An article page's values.
+struct ArticleView {
+    struct Fact {
+        var name: String
+        var value: String
+    }
+
+    struct Reference {
+        var id: String
+        var separator: String
+    }
+
+    var id: String
+    var title: String
+    var facts: [Fact]
+    var appliesTo: [String]
+    var hasAppliesTo: Bool
+    var errorMessages: [String]
+    var hasErrorMessages: Bool
+    var sections: [Section]
+    var references: [Reference]
+    var hasReferences: Bool
+
+    init(_ a: Article) {
+        id = a.id
+        title = a.title
+        facts = a.facts.map { Fact(name: $0.0, value: $0.1) }
+        appliesTo = a.appliesTo
+        hasAppliesTo = !a.appliesTo.isEmpty
+        errorMessages = a.errorMessages
+        hasErrorMessages = !a.errorMessages.isEmpty
+        sections = a.sections
+        references = a.references.enumerated().map { index, id in
+            Reference(id: id, separator: index == a.references.count - 1 ? "" : ", ")
+        }
+        hasReferences = !a.references.isEmpty
     }
 }
