@@ -116,7 +116,11 @@ struct APIRoutes {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-upload-\(UUID().uuidString)")
             try Data(buffer: body).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            var summary = try Importer(store: server.store).run([.file(file.path)])
+            // The server reads through read-only connections; an import opens the one writer
+            // for its own duration.
+            let writer = try ArticleStore(path: server.store.path, access: .readWrite)
+            defer { writer.close() }
+            var summary = try Importer(store: writer).run([.file(file.path)])
             for index in summary.errors.indices {
                 summary.errors[index].path = summary.errors[index].path.replacingOccurrences(of: file.path, with: "upload")
             }

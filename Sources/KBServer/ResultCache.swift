@@ -10,6 +10,8 @@ final class ResultCache<Value: Sendable>: @unchecked Sendable {
     private var order: [String] = []
     let capacity: Int
     let lifetime: TimeInterval
+    /// Lookups answered from the cache, since the start.
+    private(set) var hits = 0
 
     init(capacity: Int = 4096, lifetime: TimeInterval = 60) {
         self.capacity = capacity
@@ -22,6 +24,7 @@ final class ResultCache<Value: Sendable>: @unchecked Sendable {
         defer { lock.unlock() }
         guard let entry = entries[key], entry.generation == generation,
               Date().timeIntervalSince(entry.stored) < lifetime else { return nil }
+        hits += 1
         return entry.value
     }
 

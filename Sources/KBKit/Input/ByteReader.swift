@@ -56,7 +56,8 @@ public final class ByteReader: @unchecked Sendable {
         if ownsDescriptor, let fd { close(fd) }
     }
 
-    private static let chunkSize = 256 * 1024
+    private static let chunkSize = 64 * 1024
+    private lazy var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
 
     /// Appends the next chunk to the buffer; false at the end of the input.
     private func fill() throws(Failure) -> Bool {
@@ -68,17 +69,14 @@ public final class ByteReader: @unchecked Sendable {
             buffer.removeFirst(position)
             position = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, Self.chunkSize) }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                buffer.removeLast(Self.chunkSize)
                 throw Failure("cannot read: \(String(cString: strerror(errno)))")
             }
-            buffer.removeLast(Self.chunkSize - n)
             if n == 0 { atEnd = true }
+            buffer.append(contentsOf: chunk[0..<n])
             return n > 0
         }
     }

@@ -45,24 +45,43 @@ extension ArticleStore {
 
     /// SQLite's integrity check and FTS5's own, which compares the index with the articles.
     /// Returns the problems found; empty when the store is sound.
+    ///
+    /// The store is read through this read-only connection, except for FTS5's check: SQLite
+    /// 3.40 offers it only as an `INSERT` command, which needs a writable connection even
+    /// though it writes nothing. It runs on a second connection to the existing file, in a
+    /// transaction that is rolled back; on read-only media it is left out.
     public func check() throws(StoreError) -> [String] {
-        try write { db in
+        let tables = ["article_fts", "article_head_fts", "article_pair_fts"]
+        var problems = try read { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            for table in ["article_fts", "article_head_fts", "article_pair_fts"] {
-                do {
-                    try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
-                } catch {
-                    problems.append("full-text index \(table): \((error as? DatabaseError)?.message ?? "\(error)")")
-                }
+            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+            for table in tables {
                 // Every article is indexed once: a crash between the two writes cannot leave a gap.
                 let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)_docsize") ?? 0
-                let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
                 if indexed != articles {
                     problems.append("full-text index \(table) holds \(indexed) articles, the store \(articles)")
                 }
             }
             return problems
         }
+        guard !StoreError.isOnReadOnlyFileSystem(path), FileManager.default.isWritableFile(atPath: path) else { return problems }
+        do {
+            let checker = try DatabaseQueue(path: path)
+            defer { try? checker.close() }
+            try checker.inTransaction { db in
+                for table in tables {
+                    do {
+                        try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
+                    } catch {
+                        problems.append("full-text index \(table): \((error as? DatabaseError)?.message ?? "\(error)")")
+                    }
+                }
+                return .rollback
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+        return problems
     }
 }
 

@@ -30,13 +30,13 @@ public final class ArticleStore: Sendable {
                     throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
                 }
                 config.readonly = true
-                var reader = try Self.openReadOnly(path: path, configuration: config)
+                var reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
                 try reader.read { db in try Self.checkSchema(db, path: path) }
                 if try !reader.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
                     // A store written by an older kb: brought up to date once, then read.
                     try reader.close()
                     try Self.upgrade(path: path)
-                    reader = try Self.openReadOnly(path: path, configuration: config)
+                    reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
                 }
                 database = reader
             case .readWrite:
@@ -52,13 +52,17 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// A store on read-only media cannot get the shared-memory file WAL mode needs: it is then
-    /// opened as immutable, which SQLite allows without one.
-    private static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
+    /// A long-lived reader (`pooled`, e.g. a server) gets a pool of read-only connections, so
+    /// that searches run side by side; a one-shot command, one connection. A store on read-only
+    /// media cannot get the shared-memory file WAL mode needs: it is then opened as immutable,
+    /// which SQLite allows without one.
+    private static func openReadOnly(path: String, configuration: Configuration, pooled: Bool) throws -> any DatabaseWriter & DatabaseReader {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in _ = try db.tableExists("article") }
-            return queue
+            let reader: any DatabaseWriter & DatabaseReader = pooled
+                ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            try reader.read { db in _ = try db.tableExists("article") }
+            return reader
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && StoreError.isOnReadOnlyFileSystem(path) {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute

@@ -2,6 +2,10 @@ import Foundation
 
 /// Splits text into the same tokens as the full-text index's `unicode61 remove_diacritics 2`
 /// tokenizer: runs of letters and digits, lower-cased, accents removed.
+///
+/// ASCII text, most of it, is split here byte by byte; any other text is handed to SQLite's
+/// own tokenizer (`Unicode61`), so that a word is searched exactly as it was indexed, whatever
+/// Unicode's case folding, ligatures or combining marks make of it.
 public enum Tokenizer {
     public struct Token: Equatable, Sendable {
         public var text: String
@@ -10,43 +14,7 @@ public enum Tokenizer {
     }
 
     public static func tokens(_ text: String) -> [Token] {
-        if let ascii = asciiTokens(text) { return ascii }
-        var result: [Token] = []
-        var current: [UInt8] = []
-        var start = 0
-        var offset = 0
-        var asciiOnly = true
-        func flush(_ end: Int) {
-            guard !current.isEmpty else { return }
-            var token = String(decoding: current, as: UTF8.self)
-            if !asciiOnly {
-                token = token.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            }
-            result.append(Token(text: token, range: start..<end))
-            current.removeAll(keepingCapacity: true)
-            asciiOnly = true
-        }
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            let v = scalar.value
-            if v < 0x80 {
-                if let b = wordByte(UInt8(v)) {
-                    if current.isEmpty { start = offset }
-                    current.append(b)
-                } else {
-                    flush(offset)
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if current.isEmpty { start = offset }
-                current.append(contentsOf: String(scalar).utf8)
-                asciiOnly = false
-            } else {
-                flush(offset)
-            }
-            offset += width
-        }
-        flush(offset)
-        return result
+        asciiTokens(text) ?? Unicode61.shared.tokens(text)
     }
 
     /// The same for text that is all ASCII, the common case, read byte by byte; nil otherwise.

@@ -33,15 +33,28 @@ struct EvalCommand: ParsableCommand {
         var query: String
     }
 
-    func run() throws {
-        let lines = try KB.report { () throws -> [Query] in
-            guard let data = FileManager.default.contents(atPath: queries) else { throw Failure("\(queries): cannot read") }
-            return try data.split(separator: UInt8(ascii: "\n")).enumerated().map { index, line in
-                do { return try JSONDecoder().decode(Query.self, from: Data(line)) } catch {
-                    throw Failure("\(queries):\(index + 1): not a {\"id\", \"variant\", \"query\"} object")
-                }
-            }
+    /// The query file, or exit status 2 with a message naming the file (and line) when it is
+    /// missing, empty or malformed: a bad query file is a usage error.
+    private func readQueries() throws -> [Query] {
+        func refuse(_ message: String) -> ExitCode {
+            StandardError.line("kb: \(message)")
+            return ExitCode(2)
         }
+        guard let data = FileManager.default.contents(atPath: queries) else { throw refuse("\(queries): cannot read the query file") }
+        var parsed: [Query] = []
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+            guard let query = try? JSONDecoder().decode(Query.self, from: Data(line)) else {
+                throw refuse("\(queries):\(index + 1): not a {\"id\", \"variant\", \"query\"} object")
+            }
+            parsed.append(query)
+        }
+        guard !parsed.isEmpty else { throw refuse("\(queries): no queries in the file") }
+        return parsed
+    }
+
+    func run() throws {
+        let lines = try readQueries()
         // Many searches in one process, as a server would run them: memory-mapped reads.
         let engine = SearchEngine(store: try KB.report { try store.open(.readOnly, memoryMapped: true) })
         if warmUp {

@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "kb")
         logger.logLevel = .info
-        let articles = try KB.report { try store.open(.readWrite, memoryMapped: true) }
+        let articles = try KB.report { try store.open(.readOnly, memoryMapped: true) }
         var configuration = KBServer.Configuration(host: host, port: port, importToken: importToken)
         configuration.cacheEntries = cacheEntries
         let server = KBServer(store: articles, configuration: configuration)

@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let problems = try KB.report { try store.open(.readWrite).check() }
+        let problems = try KB.report { try store.open(.readOnly).check() }
         if problems.isEmpty {
             print("ok: \(store.resolvedPath)")
         } else {

@@ -96,7 +96,7 @@ import Testing
         let file = try store.write("bad.jsonl", "{\"id\": \"Q1\"}\nnot json\n")
         let summary = try store.importPaths([file])
         #expect(summary.failed == 2)
-        #expect(summary.errors.map(\.reason) == ["not a kb JSON record: missing key 'title'", "not a kb JSON record: invalid JSON"])
+        #expect(summary.errors.map(\.reason) == ["not a kb JSON record: missing field 'title'", "not a kb JSON record: invalid JSON"])
         #expect(summary.errors.map(\.path) == ["\(file):1", "\(file):2"])
     }
 }

@@ -56,7 +56,7 @@ import Testing
         #expect(a.sections[0].text.contains("INT     3Fh         ; can change # with /OVERLAYINTERRUPT:#"))
         #expect(a.operatingSystems == ["MS-DOS"])
         #expect(a.product == "See article")
-        #expect(a.lastModified == "1990-01-26")
+        #expect(a.lastModified?.description == "1990-01-26")
     }
 
     @Test func questionAndResponseBecomeSections() throws {
@@ -71,7 +71,7 @@ import Testing
         #expect(a.versions == [ProductVersion(platform: nil, version: "6.00"), ProductVersion(platform: nil, version: "6.00a")])
         #expect(a.operatingSystems == ["MS-DOS", "OS/2"])
         #expect(a.keywords == ["ENDUSER", "buglist6.00", "buglist6.00a", "mspl13_c"])
-        #expect(a.lastModified == "1991-02-06")
+        #expect(a.lastModified?.description == "1991-02-06")
     }
 
     @Test func everyCuratedArticleParses() throws {

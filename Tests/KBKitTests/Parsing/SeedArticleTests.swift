@@ -18,7 +18,7 @@ import Testing
             "kbOWASearch", "kbOWA550",
         ])
         #expect(a.issueType == "kbprb")
-        #expect(a.lastModified == "1999-03-21")
+        #expect(a.lastModified?.description == "1999-03-21")
         #expect(a.appliesTo == [
             "Microsoft Exchange Server, versions 5.0, 5.5", "Microsoft Outlook Web Access, version 5.5",
         ])
@@ -62,7 +62,7 @@ import Testing
         #expect(a.keywords == [])
         #expect(a.technologies == ["kbiisSearch", "kbExchangeSearch", "kbExchange500", "kbiis300", "kbiis200", "kbZNotKeyword2"])
         #expect(a.issueType == "kbprb")
-        #expect(a.lastModified == "1999-09-10")
+        #expect(a.lastModified?.description == "1999-09-10")
         #expect(a.appliesTo == [
             "Microsoft Exchange Server, version 5.0", "Microsoft Internet Information Server versions 2.0, 3.0",
         ])
@@ -133,7 +133,7 @@ import Testing
             "kbExchange2000Serv",
         ])
         #expect(a.issueType == "kbprb")
-        #expect(a.lastModified == "2002-08-06")
+        #expect(a.lastModified?.description == "2002-08-06")
         #expect(a.appliesTo == ["Microsoft Exchange 2000 Server", "Microsoft Exchange Server, versions 5.0, 5.5"])
         #expect(a.symptoms == """
             You may be unable to connect to a computer running Microsoft Exchange Server
@@ -174,7 +174,7 @@ import Testing
         #expect(a.keywords == ["kbenv", "kbnetwork"])
         #expect(a.technologies == ["kbExchangeSearch", "kbExchange400", "kbZNotKeyword2"])
         #expect(a.issueType == nil)
-        #expect(a.lastModified == "1999-03-08")
+        #expect(a.lastModified?.description == "1999-03-08")
         #expect(a.appliesTo == ["Microsoft Exchange Server, version 4.0"])
         #expect(a.symptoms == """
             The following error may occur when you use the Microsoft Exchange Internet Mail

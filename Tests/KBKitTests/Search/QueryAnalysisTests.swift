@@ -32,10 +32,6 @@ import Testing
         #expect(ErrorCodes.canonical(in: "version 12345678 of 2026 with 1234") == [])
     }
 
-    @Test func tokensMatchTheIndexTokenizer() {
-        #expect(Tokenizer.words("Can't open C:\\WINDOWS\\WIN.INI (Café)") == ["can", "t", "open", "c", "windows", "win", "ini", "cafe"])
-    }
-
     @Test func placeholdersMatchAnyWord() {
         let words = MessageAlignment.words(of: "Failed to connect to the Microsoft Exchange Server, <servername>.")
         #expect(words.last == .placeholder)

@@ -50,12 +50,12 @@ import Testing
         let summary = try store.importPaths([try store.write("new/Q165712.TXT", newer)])
         #expect(summary.updated == 1)
         let article = try #require(try store.open().article(id: "Q165712"))
-        #expect(article.lastModified == "2001-09-10")
+        #expect(article.lastModified?.description == "2001-09-10")
         #expect(article.errorMessages.first?.hasSuffix("Please try again later.") == true)
         // Importing the older dump again keeps the newer version.
         let again = try store.importPaths([store.folder.appendingPathComponent("old").path])
         #expect(again.unchanged == 1)
-        #expect(try store.open().article(id: "Q165712")?.lastModified == "2001-09-10")
+        #expect(try store.open().article(id: "Q165712")?.lastModified?.description == "2001-09-10")
         #expect(try store.open().check() == [])
     }
 
