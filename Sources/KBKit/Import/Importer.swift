@@ -166,12 +166,14 @@ public struct Importer: Sendable {
     }
 }
 
-/// SQLite settings for a bulk load, put back afterwards. None of them risks the store on a
-/// crash of the process: WAL keeps committed transactions whole.
+/// SQLite settings for a bulk load, put back afterwards. None of them risks the store: in
+/// WAL mode `synchronous = NORMAL` is the setting SQLite documents as safe from corruption,
+/// after a killed process and after a power loss alike (a power loss may take back the last
+/// committed transactions, never leave half of one). `OFF` would risk corruption on a power loss.
 enum BulkLoad {
     static func begin(_ db: Database) throws {
         try db.execute(sql: """
-            PRAGMA synchronous = OFF;
+            PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -131072;
             PRAGMA wal_autocheckpoint = 10000;
             PRAGMA temp_store = MEMORY;

@@ -38,7 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        // The access log goes through a bounded buffer: a standard error nobody reads must
+        // not stall requests (lines are dropped and counted instead).
+        let logBuffer = LogBuffer.standardError()
+        LoggingSystem.bootstrap { label in BufferedLogHandler(label: label, buffer: logBuffer) }
         var logger = Logger(label: "kb")
         logger.logLevel = .info
         let articles = try KB.report { try store.open(.readOnly, memoryMapped: true) }
