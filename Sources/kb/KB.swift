@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KBKit
 
 @main
 struct KB: AsyncParsableCommand {
@@ -10,6 +11,7 @@ struct KB: AsyncParsableCommand {
             The store is one SQLite file: --db FILE, else $KB_DB, else \
             $XDG_DATA_HOME/kb/kb.sqlite (~/.local/share/kb/kb.sqlite).
             """,
+        version: KBVersion.description,
         subcommands: [ImportCommand.self, SearchCommand.self, ShowCommand.self, ExportCommand.self, EvalCommand.self,
                       StatsCommand.self, CheckCommand.self, ServeCommand.self, ParseCommand.self]
     )

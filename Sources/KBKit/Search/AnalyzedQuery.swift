@@ -8,6 +8,8 @@ public struct AnalyzedQuery: Sendable {
     public var tokens: [String]
     /// Canonical error codes (see `ErrorCodes`).
     public var codes: [String]
+    /// `tokens` with each error code in its canonical spelling: what messages are aligned with.
+    public var alignmentTokens: [String]
 
     /// Longer pastes are cut: a message is a few dozen words, and alignment costs grow with length.
     public static let maxTokens = 256
@@ -17,9 +19,13 @@ public struct AnalyzedQuery: Sendable {
         // NUL and other control characters are no part of a message.
         let printable = String(String.UnicodeScalarView(paste.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
         cleaned = LogNoise.strip(printable)
-        var words = Tokenizer.words(cleaned)
-        if words.isEmpty { words = Tokenizer.words(printable) }
-        tokens = Array(words.prefix(Self.maxTokens))
+        var source = cleaned
+        var found = Tokenizer.tokens(cleaned)
+        if found.isEmpty { (source, found) = (printable, Tokenizer.tokens(printable)) }
+        found = Array(found.prefix(Self.maxTokens))
+        tokens = found.map(\.text)
+        let bytes = Array(source.utf8)
+        alignmentTokens = found.map { ErrorCodes.alignmentWord($0, in: bytes) }
         codes = ErrorCodes.canonical(in: printable)
     }
 

@@ -51,7 +51,7 @@ struct MessageAlignment: Equatable {
             let start = token.range.lowerBound
             let isParameter = start > 0 && bytes[start - 1] == UInt8(ascii: "%") && token.text.count <= 2
             let isXRun = token.text.count >= 3 && token.text.utf8.allSatisfy { $0 == UInt8(ascii: "x") }
-            result.append(isParameter || isXRun ? .placeholder : .word(token.text))
+            result.append(isParameter || isXRun ? .placeholder : .word(ErrorCodes.alignmentWord(token, in: bytes)))
         }
         return result
     }

@@ -87,17 +87,18 @@ public struct SearchEngine {
             guard let best = candidates.map(\.bm25).max(), best > 0 else {
                 return SearchResponse(query: query, results: try rankWithoutText(db, candidates, query, terms, options))
             }
-            let weights = query.tokens.map { statistics.idf($0) }
+            let aligned = query.alignmentTokens
+            let weights = aligned.map { statistics.idf($0) }
             var scored: [(Candidate, ScoreExplanation, String?, Double)] = []
             for candidate in candidates {
                 var bestMessage: (String, Double)?
                 for (index, message) in candidate.messages.enumerated() {
-                    let a = MessageAlignment.align(query: query.tokens, weights: weights, message: MessageAlignment.words(of: message))
+                    let a = MessageAlignment.align(query: aligned, weights: weights, message: MessageAlignment.words(of: message))
                     // The first message an article quotes is its subject; later ones are often asides.
                     let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
                     if a.matched >= 2, score > (bestMessage?.1 ?? 0) { bestMessage = (message, score) }
                 }
-                let title = MessageAlignment.align(query: query.tokens, weights: weights, message: MessageAlignment.words(of: candidate.title))
+                let title = MessageAlignment.align(query: aligned, weights: weights, message: MessageAlignment.words(of: candidate.title))
                 var explanation = ScoreExplanation(
                     bm25: candidate.bm25, message: bestMessage?.1 ?? 0, title: title.matched >= 2 ? title.score : 0,
                     errorTitle: 0, terms: terms, candidates: candidates.count)

@@ -30,6 +30,17 @@ public enum ErrorCodes {
         return result
     }
 
+    /// A token as message alignment compares it: the canonical spelling when it is an error
+    /// code (a '-' just before it counts, for a negative decimal), else the token itself. So
+    /// "80004005" in a paste matches "0x80004005" in an article word for word.
+    static func alignmentWord(_ token: Tokenizer.Token, in bytes: [UInt8]) -> String {
+        let start = token.range.lowerBound
+        let first = token.text.utf8.first ?? 0
+        guard first >= 0x30 && first <= 0x39 else { return token.text }
+        if start > 0, bytes[start - 1] == UInt8(ascii: "-"), let code = canonical(token: Substring("-" + token.text)) { return code }
+        return canonical(token: Substring(token.text)) ?? token.text
+    }
+
     private static func isCodeByte(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
     }

@@ -54,11 +54,13 @@ import Testing
                     #expect(article.id.hasPrefix("Q"))
                     outcomes.parsed += 1
                 } catch {
-                    #expect(!error.description.isEmpty)
+                    // A reason fit for a one-line "PATH: reason" message.
+                    #expect(!error.description.isEmpty && !error.description.contains("\n"))
                     outcomes.failed += 1
                 }
             }
-            #expect(outcomes.parsed + outcomes.failed == bytes.count + 1)
+            // Prefixes without a whole header fail; those past it parse.
+            #expect(outcomes.failed > 0)
             #expect(outcomes.parsed > bytes.count / 2)
         }
     }
@@ -72,9 +74,9 @@ import Testing
         #expect(summary.errors == [ImportSummary.Failure(path: path, reason: "cannot open: No such file or directory")])
     }
 
-    @Test func unreadableFilesAreReported() throws {
-        // Root reads any file whatever its mode: this case only exists for other users.
-        guard getuid() != 0 else { return }
+    /// Root reads any file whatever its mode: this case only exists for other users.
+    @Test(.enabled(if: getuid() != 0, "root reads files whatever their mode"))
+    func unreadableFilesAreReported() throws {
         let store = try TemporaryStore()
         let path = try store.write("secret.txt", "DOCUMENT:Q1\n")
         chmod(path, 0)
@@ -89,7 +91,9 @@ import Testing
         var count = 0
         for folder in ["Tests/Fuzz/corpus", "Tests/Fuzz/crashes"] {
             let path = Fixtures.path(folder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            // The crashes folder exists only once the fuzzer has found one; the corpus always.
+            if folder.hasSuffix("crashes") && !FileManager.default.fileExists(atPath: path) { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: path) {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + "/" + name)))
                 if let article = try? ArticleParser.parse(bytes, path: name) {
                     #expect(article.withSectionFields() == article)

@@ -55,13 +55,30 @@ import Testing
         #expect(error(for: Array("---\nlayout: page\n---\n\n## A title\n\n\tSome text\n".utf8)) == .missingID(.markdown))
     }
 
-    /// Every prefix of a real article either parses or gets an error: no crash, no hang.
+    /// Every prefix of a real article either parses or gets an error: no crash, no hang. A
+    /// prefix that holds the whole header parses as the same article; a shorter one fails.
     @Test func everyTruncationOfARealArticleIsHandled() throws {
         let bytes = try Fixtures.bytes("Articles/000_38bd5e6e32a2e3d6.txt")
-        var parsed = 0
+        let whole = try ArticleParser.parse(bytes, path: "x")
+        // The heading that names the article ("## Q178511: title") ends its header.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let heading = try #require(text.range(of: "## \(whole.id): "))
+        let headingStart = text.utf8.distance(from: text.startIndex, to: heading.lowerBound)
+        let headingEnd = text.utf8.distance(from: text.startIndex, to: try #require(text[heading.upperBound...].firstIndex(of: "\n")))
+        let articleLine = try #require(text.range(of: "Article: \(whole.id)\n"))
+        let articleLineEnd = text.utf8.distance(from: text.startIndex, to: articleLine.upperBound)
         for end in stride(from: 0, through: bytes.count, by: 7) {
-            if (try? ArticleParser.parse(Array(bytes[0..<end]), path: "x")) != nil { parsed += 1 }
+            let prefix = Array(bytes[0..<end])
+            if end <= headingStart {
+                #expect(throws: ParseError.self, "cut at \(end)") { try ArticleParser.parse(prefix, path: "x") }
+            } else if end > headingEnd {
+                // The id may still be cut short on the "Article:" line; the title is whole.
+                let article = try ArticleParser.parse(prefix, path: "x")
+                #expect(article.title == whole.title, "cut at \(end)")
+                if end > articleLineEnd { #expect(article.id == whole.id, "cut at \(end)") }
+            } else {
+                _ = try? ArticleParser.parse(prefix, path: "x")
+            }
         }
-        #expect(parsed > 0)
     }
 }

@@ -74,6 +74,8 @@ import Testing
         let engine = SearchEngine(store: try Self.store.open(), budgets: scaledDown)
         let shuffled = "opened be cannot specified path network the"
         let results = try engine.search(shuffled).results
+        // The words still find articles; the pairs just do not single the target out.
+        #expect(!results.isEmpty)
         #expect(results.first?.id != "Q5000")
     }
 

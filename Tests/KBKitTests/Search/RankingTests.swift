@@ -58,10 +58,12 @@ import Testing
         #expect(!exchange.isEmpty)
         #expect(exchange.allSatisfy { $0.product?.lowercased().contains("exchange") == true })
         let since = try engine.search("connect server", options: .init(limit: 20, filter: ArticleFilter(since: CalendarDate("2002-01-01")))).results
+        #expect(!since.isEmpty)
         #expect(since.allSatisfy { ($0.article.lastModified?.description ?? "") >= "2002-01-01" })
         let keyword = try engine.search("connect", options: .init(limit: 20, filter: ArticleFilter(keyword: "KBUSAGE"))).results
         #expect(keyword.map(\.id) == ["Q178511"])
         let version = try engine.search("exchange", options: .init(limit: 20, filter: ArticleFilter(version: "4.0"))).results
+        #expect(!version.isEmpty)
         #expect(version.allSatisfy { $0.article.versions.contains { $0.version == "4.0" } })
     }
 

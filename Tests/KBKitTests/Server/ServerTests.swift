@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test func repeatedPastesShareResultsButKeepTheirOwnQuery() async throws {
-        try await withServer { client in
+        let server = KBServer(store: try TemporaryStore.articles.open(), configuration: .init())
+        try await server.application(logger: Logger(label: "test")).test(.router) { client in
             var first: [[String: Any]] = []
             for (index, paste) in ["2026-03-02 17:45:10,118 ERROR [smtp-2] Windows Sockets error Failed in Connect",
                                    "2026-03-02 17:46:55,007 ERROR [smtp-7] Windows Sockets error Failed in Connect"].enumerated() {
@@ -61,6 +62,71 @@ import Testing
                 }
             }
         }
+        // The second paste, another log line with the same message, was answered from the cache.
+        #expect(server.cache.hits == 1)
+    }
+
+    @Test func theResultCacheAnswersRepeatsUntilAnImportChangesTheStore() async throws {
+        let store = try TemporaryStore()
+        try store.importPaths([Fixtures.path("Articles/003_e36610226ab790a0.txt")])
+        let server = KBServer(store: try store.open(), configuration: .init(importToken: Self.token))
+        let paste = "/api/search?limit=3&q=Sorry%21+The+Microsoft+Exchange+Server+is+down"
+        try await server.application(logger: Logger(label: "test")).test(.router) { client in
+            func ids() async throws -> [String] {
+                try await client.execute(uri: paste, method: .get) { response in
+                    try #require(try self.json(response)["results"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+                }
+            }
+            let before = try await ids()
+            #expect(server.cache.hits == 0)
+            #expect(try await ids() == before)
+            #expect(server.cache.hits == 1)
+            // The answer arrives: the cached results must not hide it.
+            let article = ByteBuffer(bytes: try Fixtures.bytes("Articles/001_85a396cae39d0afa.txt"))
+            try await client.execute(uri: "/api/import", method: .post, headers: [.authorization: "Bearer \(Self.token)"], body: article) { response in
+                #expect(response.status == .ok)
+            }
+            #expect(try await ids().first == "Q165712")
+            #expect(server.cache.hits == 1)
+            _ = try await ids()
+            #expect(server.cache.hits == 2)
+        }
+    }
+
+    @Test func withTheCacheOffEverySearchRuns() async throws {
+        var configuration = KBServer.Configuration()
+        configuration.cacheEntries = 0
+        let server = KBServer(store: try TemporaryStore.articles.open(), configuration: configuration)
+        try await server.application(logger: Logger(label: "test")).test(.router) { client in
+            for _ in 0..<2 {
+                try await client.execute(uri: "/api/search?q=Failed+in+Connect", method: .get) { #expect($0.status == .ok) }
+            }
+        }
+        #expect(server.cache.hits == 0)
+    }
+
+    @Test func aHostileRecordNeverReachesAPageUnescaped() async throws {
+        // Import refuses it...
+        var record = try Fixtures.article("Articles/003_e36610226ab790a0.txt")
+        record.references = ["Q1\"><script>alert(1)</script>"]
+        let store = try TemporaryStore()
+        let line = ArticleJSON.line(record)
+        try await withServer(store) { client in
+            try await client.execute(uri: "/api/import", method: .post, headers: [.authorization: "Bearer \(Self.token)"],
+                                     body: ByteBuffer(string: line)) { response in
+                let summary = try JSONDecoder().decode(ImportSummary.self, from: Data(buffer: response.body))
+                #expect(summary.new == 0 && summary.failed == 1)
+                #expect(summary.errors.first?.reason.contains("'references[0]'") == true)
+            }
+        }
+        // ...and were it stored some other way, the page escapes every field of it.
+        record.title = "<b>title</b>"
+        record.appliesTo = ["<i>x</i>"]
+        record.sections = [Section(heading: "<h1>", text: "<script>1</script>")]
+        let page = Pages.article(record)
+        #expect(!page.contains("<script>"))
+        #expect(!page.contains("<b>") && !page.contains("<i>") && !page.contains("<h1>&"))
+        #expect(page.contains("Q1&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
     @Test func badParametersGet400() async throws {

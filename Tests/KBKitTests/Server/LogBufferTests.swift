@@ -1,0 +1,45 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import KBServer
+
+/// Logging never waits on its destination: a full buffer drops lines and counts them.
+@Suite struct LogBufferTests {
+    final class BlockedSink: Sendable {
+        let gate = DispatchSemaphore(value: 0)
+        let written = Mutex<[String]>([])
+
+        func write(_ line: String) {
+            gate.wait()
+            written.withLock { $0.append(line) }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aBlockedDestinationNeverBlocksTheLogger() async throws {
+        let sink = BlockedSink()
+        let buffer = LogBuffer(capacity: 8) { sink.write($0) }
+        var accepted = 0
+        // The drain thread takes at most one batch out before it blocks; everything past the
+        // capacity is then dropped, and each call returns at once.
+        for index in 0..<1000 where buffer.append("line \(index)\n") { accepted += 1 }
+        #expect(accepted >= 8 && accepted <= 16)
+        #expect(buffer.dropped == 1000 - accepted)
+        // Once the destination takes lines again, the kept ones are written, then the count.
+        for _ in 0..<(accepted + 1) { sink.gate.signal() }
+        while sink.written.withLock({ $0.count }) < accepted + 1 { try await Task.sleep(for: .milliseconds(10)) }
+        let written = sink.written.withLock { $0 }
+        #expect(written.first == "line 0\n")
+        #expect(written.last == "kb: \(1000 - accepted) log lines dropped: the log was not being read fast enough\n")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func linesAreWrittenInOrderWhenTheDestinationKeepsUp() async throws {
+        let written = Mutex<[String]>([])
+        let buffer = LogBuffer(capacity: 4096) { line in written.withLock { $0.append(line) } }
+        for index in 0..<100 { #expect(buffer.append("\(index)\n")) }
+        while written.withLock({ $0.count }) < 100 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(written.withLock { $0 } == (0..<100).map { "\($0)\n" })
+        #expect(buffer.dropped == 0)
+    }
+}
