@@ -22,6 +22,10 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar.")
     var quiet = false
 
+    /// For crash tests: small transactions make a kill land between commits of one import.
+    @Option(help: .hidden)
+    var articlesPerTransaction: Int?
+
     @Argument(help: "Files, folders, or '-' for standard input.")
     var paths: [String]
 
@@ -31,7 +35,9 @@ struct ImportCommand: ParsableCommand {
             defer { store.close() }
             let items = FileWalker().items(for: paths)
             let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            let summary = try Importer(store: store).run(items) { bar.update($0) }
+            var importer = Importer(store: store)
+            if let articlesPerTransaction { importer.articlesPerTransaction = max(1, articlesPerTransaction) }
+            let summary = try importer.run(items) { bar.update($0) }
             bar.finish()
             return summary
         }

@@ -36,7 +36,8 @@ import Testing
         "0X80004005 registry", "HRESULT 0x80004005",
     ])
     func everySpellingOfACodeFindsTheArticleThatQuotesIt(paste: String) throws {
-        let result = try CommandRunner.run(["search", "--db", Self.store.path, "--json", "--limit", "3", paste])
+        // "--": a paste that starts with '-' is not an option.
+        let result = try CommandRunner.run(["search", "--db", Self.store.path, "--json", "--limit", "3", "--", paste])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let ids = try #require(json["results"] as? [[String: Any]]).compactMap { $0["id"] as? String }
