@@ -62,3 +62,20 @@ import Testing
         #expect(try store.open().stats().articles > sources.count * 50)
     }
 }
+
+/// Imports must not trade safety for speed: in WAL mode, `synchronous = NORMAL` is what SQLite
+/// documents as safe from corruption on a power loss; `OFF` is not.
+@Suite struct BulkLoadSettingsTests {
+    @Test func aBulkLoadKeepsSynchronousNormal() throws {
+        let store = try TemporaryStore()
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try BulkLoad.begin(db)
+            // 1 = NORMAL (0 = OFF, 2 = FULL).
+            #expect(try Int.fetchOne(db, sql: "PRAGMA synchronous") == 1)
+            try BulkLoad.end(db)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA synchronous") == 1)
+        }
+    }
+}
