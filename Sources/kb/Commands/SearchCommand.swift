@@ -43,11 +43,19 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Show how each score was made.")
     var explain = false
 
-    @Argument(help: "The error message (default: read standard input).")
+    /// `.allUnrecognized`: a word that looks like an option but is none of kb's, such as a
+    /// negative error code ("-2147467259"), is part of the paste; `validate` still refuses a
+    /// mistyped long option such as `--limt`.
+    @Argument(parsing: .allUnrecognized, help: "The error message (default: read standard input).")
     var text: [String] = []
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        // A word such as "--limt" is a mistyped option, not part of an error message.
+        let isLongOption = { (word: String) in
+            word.hasPrefix("--") && word.count > 2 && word.dropFirst(2).allSatisfy { $0.isLetter || $0 == "-" }
+        }
+        if let option = text.first(where: isLongOption) { throw ValidationError("Unknown option '\(option)'") }
     }
 
     func run() throws {

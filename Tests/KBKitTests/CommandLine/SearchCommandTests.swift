@@ -36,12 +36,18 @@ import Testing
         "0X80004005 registry", "HRESULT 0x80004005",
     ])
     func everySpellingOfACodeFindsTheArticleThatQuotesIt(paste: String) throws {
-        // "--": a paste that starts with '-' is not an option.
-        let result = try CommandRunner.run(["search", "--db", Self.store.path, "--json", "--limit", "3", "--", paste])
+        // A paste that starts with '-' (a negative code) is a paste, not an option.
+        let result = try CommandRunner.run(["search", "--db", Self.store.path, "--json", "--limit", "3", paste])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let ids = try #require(json["results"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         #expect(ids.first == "Q500002", "\(paste): \(ids)")
+    }
+
+    @Test func aMistypedOptionIsAUsageErrorNotAPaste() throws {
+        let result = try CommandRunner.run(["search", "--db", Self.store.path, "--limt", "3", "registry"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: Unknown option '--limt'"))
     }
 
     @Test func explainShowsHowTheScoreWasMade() throws {
