@@ -101,8 +101,6 @@ struct ResultsView {
 
     var error: String?
     var items: [Item] = []
-    // Stored, not computed: templates see stored properties only.
-    var hasItems = false
 
     init(error: String) { self.error = error }
 
@@ -114,7 +112,6 @@ struct ResultsView {
                      Remedy(name: name, text: text.split(separator: "\n").prefix(2).joined(separator: " "))
                  })
         }
-        hasItems = !items.isEmpty
     }
 
     /// `text` cut into plain and highlighted pieces: the given words (lower-case tokens) are marked.
@@ -141,34 +138,21 @@ struct ArticleView {
         var value: String
     }
 
-    struct Reference {
-        var id: String
-        var separator: String
-    }
-
     var id: String
     var title: String
     var facts: [Fact]
     var appliesTo: [String]
-    var hasAppliesTo: Bool
     var errorMessages: [String]
-    var hasErrorMessages: Bool
     var sections: [Section]
-    var references: [Reference]
-    var hasReferences: Bool
+    var references: [String]
 
     init(_ a: Article) {
         id = a.id
         title = a.title
         facts = a.facts.map { Fact(name: $0.0, value: $0.1) }
         appliesTo = a.appliesTo
-        hasAppliesTo = !a.appliesTo.isEmpty
         errorMessages = a.errorMessages
-        hasErrorMessages = !a.errorMessages.isEmpty
         sections = a.sections
-        references = a.references.enumerated().map { index, id in
-            Reference(id: id, separator: index == a.references.count - 1 ? "" : ", ")
-        }
-        hasReferences = !a.references.isEmpty
+        references = a.references
     }
 }
