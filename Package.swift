@@ -1,9 +1,21 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The layers, lowest first. Each target imports only those below it, so the compiler rejects
+// an upward dependency:
+//
+//   KBModel     the article record, ids, dates and the record's JSON codec (no dependencies)
+//   KBParsing   article files (DOCUMENT and markdown layouts) into records
+//   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
+//   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
+//   KBPrinter   one presentation of a result, printed as terminal text or JSON (pages use it too)
+//   KBExchange  article files in and out: reading dumps and exports, import, export
+//   KBServer    `kb serve`: the web pages and the JSON API
+//   kb          the command line
+//
+// KBKit re-exports the library layers for a program that embeds kb.
 let package = Package(
     name: "kb",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBKit", targets: ["KBKit"]),
@@ -21,16 +33,22 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        .target(name: "KBModel"),
+        .target(name: "KBParsing", dependencies: ["KBModel"]),
         .target(
-            name: "KBKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            name: "KBStore",
+            dependencies: ["KBModel", .product(name: "GRDB", package: "GRDB.swift")],
             // The SQL in Schema/ (linked here) is compiled into the binary: one source of truth.
             resources: [.embedInCode("Schema")]
         ),
+        .target(name: "KBSearch", dependencies: ["KBStore"]),
+        .target(name: "KBPrinter", dependencies: ["KBSearch"]),
+        .target(name: "KBExchange", dependencies: ["KBParsing", "KBSearch"]),
+        .target(name: "KBKit", dependencies: ["KBModel", "KBParsing", "KBStore", "KBSearch", "KBPrinter", "KBExchange"]),
         .target(
             name: "KBServer",
             dependencies: [
-                "KBKit",
+                "KBSearch", "KBPrinter", "KBExchange",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -40,8 +58,7 @@ let package = Package(
         .executableTarget(
             name: "kb",
             dependencies: [
-                "KBKit",
-                "KBServer",
+                "KBKit", "KBServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

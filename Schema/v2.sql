@@ -21,4 +21,4 @@ CREATE VIRTUAL TABLE article_pair_fts USING fts5(
 CREATE VIRTUAL TABLE article_pair_vocab USING fts5vocab(article_pair_fts, 'row');
 
 -- The pairs of articles stored before this version are added by the migration
--- (Sources/KBKit/Storage/StoreSchema.swift), from article.title and article.messages.
+-- (Sources/KBStore/StoreSchema.swift), from article.title and article.messages.

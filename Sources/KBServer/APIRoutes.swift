@@ -1,6 +1,11 @@
 import Foundation
 import Hummingbird
-import KBKit
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
+
 
 /// The JSON API: `GET /api/search`, `GET /api/articles/{id}`, `GET /api/stats`, `POST /api/import`.
 struct APIRoutes {

@@ -1,5 +1,11 @@
 import Foundation
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
 import Logging
+
 
 /// A swift-log handler that formats like `StreamLogHandler` but hands each line to a
 /// `LogBuffer`, so that logging never waits on the destination.

@@ -1,9 +1,14 @@
 import Foundation
 import Hummingbird
-import KBKit
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
 import Logging
 import NIOCore
 import NIOPosix
+
 
 /// `kb serve`: the JSON API and the search page over one store.
 public struct KBServer: Sendable {

@@ -1,4 +1,10 @@
 import Foundation
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
+
 
 /// Log lines on their way to a slow or blocked destination (standard error connected to a pipe
 /// that nobody reads): a bounded buffer that one background thread empties. Adding a line never

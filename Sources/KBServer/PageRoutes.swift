@@ -1,6 +1,11 @@
 import Foundation
 import Hummingbird
-import KBKit
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
+
 
 /// The search page (`GET /?q=…`, `POST /` for long pastes) and article pages (`/articles/{id}`).
 struct PageRoutes {

@@ -1,6 +1,11 @@
 import Foundation
-import KBKit
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
 import Mustache
+
 
 /// The server-rendered pages: the search page and one page per article. They work without
 /// JavaScript; a few lines of script fetch results as the user types.
@@ -78,25 +83,15 @@ struct SearchView {
     }
 }
 
-/// A list of results, or why there is none.
+/// A list of results, or why there is none: each result as its `ResultPresentation` shows it.
 struct ResultsView {
-    /// A piece of the matched line; `marked` pieces are the pasted words, highlighted.
-    struct Segment {
-        var text: String
-        var marked: Bool
-    }
-
-    struct Remedy {
-        var name: String
-        var text: String
-    }
-
     struct Item {
         var id: String
         var title: String
         var product: String?
-        var snippet: [Segment]
-        var remedy: Remedy?
+        /// The matched line; the template marks the spans that are words of the paste.
+        var snippet: [ResultPresentation.Span]
+        var remedy: ResultPresentation.Remedy?
     }
 
     var error: String?
@@ -105,29 +100,9 @@ struct ResultsView {
     init(error: String) { self.error = error }
 
     init(_ response: SearchResponse) {
-        items = response.results.map { r in
-            Item(id: r.id, title: r.title, product: r.product,
-                 snippet: Self.segments(r.snippet, words: Set(r.matchedWords)),
-                 remedy: r.article.remedy.map { name, text in
-                     Remedy(name: name, text: text.split(separator: "\n").prefix(2).joined(separator: " "))
-                 })
+        items = response.results.map(ResultPresentation.init).map { p in
+            Item(id: p.result.id, title: p.result.title, product: p.result.product, snippet: p.matchedLine, remedy: p.remedy)
         }
-    }
-
-    /// `text` cut into plain and highlighted pieces: the given words (lower-case tokens) are marked.
-    static func segments(_ text: String, words: Set<String>) -> [Segment] {
-        let bytes = Array(text.utf8)
-        var segments: [Segment] = []
-        var last = 0
-        for token in Tokenizer.tokens(text) where words.contains(token.text) {
-            if token.range.lowerBound > last {
-                segments.append(Segment(text: String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self), marked: false))
-            }
-            segments.append(Segment(text: String(decoding: bytes[token.range], as: UTF8.self), marked: true))
-            last = token.range.upperBound
-        }
-        if last < bytes.count { segments.append(Segment(text: String(decoding: bytes[last...], as: UTF8.self), marked: false)) }
-        return segments
     }
 }
 

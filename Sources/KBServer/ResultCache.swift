@@ -1,4 +1,10 @@
 import Foundation
+import KBExchange
+import KBModel
+import KBPrinter
+import KBSearch
+import KBStore
+
 
 /// Search results, reused while the store has not changed: support teams paste the same errors
 /// again and again, from log lines that differ only in their timestamps. Entries are keyed by

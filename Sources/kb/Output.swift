@@ -1,4 +1,7 @@
 import Foundation
+import KBKit
+import KBServer
+
 
 /// Buffered standard output: printing article after article line by line is slow otherwise.
 struct StandardOutput {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import KBKit
+import KBServer
+
 
 /// `--db FILE`, shared by every command that uses the store.
 struct StoreOptions: ParsableArguments {

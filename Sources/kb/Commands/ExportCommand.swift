@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KBKit
+import KBServer
+
 
 extension ArticleExporter.Format: ExpressibleByArgument {}
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KBKit
+import KBServer
+
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

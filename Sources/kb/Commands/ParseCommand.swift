@@ -1,5 +1,7 @@
 import ArgumentParser
 import KBKit
+import KBServer
+
 
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

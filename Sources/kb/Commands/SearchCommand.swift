@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KBKit
+import KBServer
+
 
 /// Filters shared by `search` and `export`.
 struct FilterOptions: ParsableArguments {
@@ -85,42 +87,6 @@ struct SearchCommand: ParsableCommand {
         } catch {
             throw Failure("cannot read standard input: \(error)")
         }
-    }
-}
-
-/// Human-readable search results.
-enum SearchText {
-    static func render(_ r: SearchResult, style: TerminalStyle, explain: Bool) -> String {
-        var out = style.bold("\(r.rank). \(r.id)  \(r.title)")
-        if let product = r.product { out += style.dim("  (\(product))") }
-        out += "\n"
-        out += "   " + style.accent("> ") + highlight(r.snippet, words: Set(r.matchedWords), style: style) + "\n"
-        if let (name, text) = r.article.remedy {
-            let lines = text.lineArray.filter { !$0.isEmpty }.prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
-            out += "   " + style.dim(name + ": ") + lines.joined(separator: " ") + "\n"
-        }
-        if explain {
-            let e = r.explanation
-            out += style.dim(String(
-                format: "   score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f  (%d candidates; terms: %@)",
-                r.score, SearchEngine.bm25Weight, e.bm25, SearchEngine.messageWeight, e.message,
-                SearchEngine.titleWeight, e.title, e.errorTitle, e.candidates, e.terms.joined(separator: " "))) + "\n"
-        }
-        return out + "\n"
-    }
-
-    /// Marks the words of the paste found in the line.
-    static func highlight(_ line: String, words: Set<String>, style: TerminalStyle) -> String {
-        guard style.color, !words.isEmpty else { return line }
-        var out = ""
-        let bytes = Array(line.utf8)
-        var last = 0
-        for token in Tokenizer.tokens(line) where words.contains(token.text) {
-            out += String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self)
-            out += style.highlight(String(decoding: bytes[token.range], as: UTF8.self))
-            last = token.range.upperBound
-        }
-        return out + String(decoding: bytes[last...], as: UTF8.self)
     }
 }
 

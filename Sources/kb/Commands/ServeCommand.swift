@@ -3,6 +3,7 @@ import KBKit
 import KBServer
 import Logging
 
+
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",

@@ -1,5 +1,7 @@
 import ArgumentParser
 import KBKit
+import KBServer
+
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

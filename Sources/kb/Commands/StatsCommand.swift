@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KBKit
+import KBServer
+
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

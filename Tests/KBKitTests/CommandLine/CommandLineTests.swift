@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// The `kb` command as a user runs it: exit statuses, messages, output formats.
 @Suite struct CommandLineTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// Commands that only read never create or change a store, and bad input is a clear error.
 @Suite struct CommandSafetyTests {

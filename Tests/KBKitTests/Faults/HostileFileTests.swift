@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// Whatever a dump folder holds, each bad file gets a one-line error naming it and the good
 /// files beside it are stored.

@@ -1,7 +1,12 @@
 import Foundation
 import GRDB
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// A store that cannot be written, or is busy, gets a clear error and keeps what it held.
 @Suite struct StoreFaultTests {

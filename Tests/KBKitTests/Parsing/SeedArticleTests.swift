@@ -1,5 +1,10 @@
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// Every field of the four articles the project was specified from, pinned to exact values.
 @Suite struct SeedArticleTests {

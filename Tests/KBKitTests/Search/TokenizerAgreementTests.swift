@@ -1,7 +1,12 @@
 import Foundation
 import GRDB
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// The search tokenizer must split text exactly as the full-text index does, or a word that
 /// is indexed cannot be found. The reference is SQLite itself: the text is indexed in an FTS5

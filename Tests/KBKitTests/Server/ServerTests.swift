@@ -4,7 +4,12 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 @testable import KBServer
 
 /// Every endpoint of `kb serve`, its limits, the import token and HTML escaping.

@@ -1,7 +1,12 @@
 import Foundation
 import GRDB
 import Testing
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 @Suite struct ImportTests {
     @Test func importsTheCuratedArticles() throws {

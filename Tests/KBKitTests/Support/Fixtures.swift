@@ -1,5 +1,10 @@
 import Foundation
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// Paths into the repository's `Articles/` folder, found from this source file's location so
 /// that tests run from any working directory.

@@ -1,5 +1,10 @@
 import Foundation
-@testable import KBKit
+@testable import KBExchange
+@testable import KBModel
+@testable import KBParsing
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBStore
 
 /// A store in a fresh temporary folder, removed when the value is released.
 final class TemporaryStore: Sendable {

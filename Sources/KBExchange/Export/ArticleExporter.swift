@@ -1,0 +1,74 @@
+import Foundation
+import KBModel
+import KBParsing
+import KBSearch
+import KBStore
+
+
+/// Streams articles out of the store as JSON or JSON Lines, one record at a time, so memory
+/// stays flat whatever the store's size. Order is by id, or by rank for a query.
+public struct ArticleExporter {
+    public enum Format: String, CaseIterable, Sendable {
+        /// One JSON array.
+        case json
+        /// One record per line.
+        case jsonl
+    }
+
+    public struct Outcome: Equatable, Sendable {
+        public var exported: Int
+        /// Requested ids the store does not hold.
+        public var missing: [String]
+    }
+
+    public let store: ArticleStore
+
+    public init(store: ArticleStore) {
+        self.store = store
+    }
+
+    /// Every article the filter selects, by id.
+    public func export(
+        _ filter: ArticleFilter, format: Format, to write: (String) throws -> Void
+    ) throws -> Outcome {
+        var writer = RecordWriter(format: format)
+        try store.forEachArticle(matching: filter) { article in try writer.add(article, write) }
+        try writer.finish(write)
+        return Outcome(exported: writer.count, missing: try store.missingIDs(filter.ids))
+    }
+
+    /// The articles a search ranks for `query`, in rank order.
+    public func export(
+        query: String, limit: Int, filter: ArticleFilter, format: Format, to write: (String) throws -> Void
+    ) throws -> Outcome {
+        var writer = RecordWriter(format: format)
+        for result in try SearchEngine(store: store).search(query, options: .init(limit: limit, filter: filter)).results {
+            try writer.add(result.article, write)
+        }
+        try writer.finish(write)
+        return Outcome(exported: writer.count, missing: [])
+    }
+}
+
+/// Writes records with the separators of the chosen format.
+private struct RecordWriter {
+    let format: ArticleExporter.Format
+    var count = 0
+
+    init(format: ArticleExporter.Format) {
+        self.format = format
+    }
+
+    mutating func add(_ article: Article, _ write: (String) throws -> Void) throws {
+        let line = ArticleJSON.line(article)
+        switch format {
+        case .jsonl: try write(line + "\n")
+        case .json: try write((count == 0 ? "[\n" : ",\n") + line)
+        }
+        count += 1
+    }
+
+    func finish(_ write: (String) throws -> Void) throws {
+        if format == .json { try write(count == 0 ? "[]\n" : "\n]\n") }
+    }
+}

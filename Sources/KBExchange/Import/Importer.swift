@@ -1,0 +1,141 @@
+import Foundation
+import KBModel
+import KBParsing
+import KBSearch
+import KBStore
+
+
+/// Imports article files into the store.
+///
+/// - One row per article id. Twins and newer dumps are merged by `MergePolicy`; every source
+///   path is remembered.
+/// - Each batch is one transaction: a crash leaves whole articles only, and running the same
+///   import again completes the store (unchanged articles are skipped by content hash).
+/// - Parsing runs on all cores while this single writer inserts. Markdown files are read
+///   last, so that twins of DOCUMENT files already read need no parsing (`TwinShortcut`).
+public struct Importer: Sendable {
+    public let store: ArticleStore
+    public var batchSize = 256
+    /// Articles written per transaction (or one second's worth, if fewer): a crash loses at
+    /// most these, and a re-run redoes them.
+    public var articlesPerTransaction = 4096
+
+    public init(store: ArticleStore) {
+        self.store = store
+    }
+
+    /// An input item read, parsed and turned into table rows: the CPU-heavy part, run on all cores.
+    enum Prepared: Sendable {
+        case article(StoredArticle)
+        /// A markdown twin that cannot replace the DOCUMENT copy: only its path is recorded.
+        case twin(path: String, id: String, lastModified: String?)
+        case failure(path: String, reason: String)
+        /// Markdown files wait for the second pass (see `TwinShortcut`).
+        case deferred(FileWalker.Item)
+        /// A kb JSON export, streamed by the producer rather than read whole.
+        case export(ExportStream)
+        /// How many input files a batch finished, for progress.
+        case filesDone(Int)
+    }
+
+    static func prepare(_ item: FileWalker.Item, pass: Int, twins: TwinShortcut) -> [Prepared] {
+        switch ArticleSource.open(item) {
+        case .failure(let failure):
+            return [.failure(path: failure.path, reason: failure.reason)]
+        case .success(.export(let stream)):
+            return [.export(stream)]
+        case .success(.article(let bytes, let path)):
+            if let header = HeaderPeek.peek(bytes), case .file = item {
+                if pass == 1 { return [.deferred(item)] }
+                if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
+                    return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
+                }
+            }
+            return [prepared(ArticleSource.parse(bytes, path: path), twins: twins)]
+        }
+    }
+
+    static func prepared(_ outcome: ArticleSource.Outcome, twins: TwinShortcut) -> Prepared {
+        switch outcome {
+        case .article(let article):
+            if article.source.layout == .document {
+                twins.recordDocument(id: article.id, lastModified: article.lastModified?.description)
+            }
+            return .article(StoredArticle(article))
+        case .failure(let path, let reason):
+            return .failure(path: path, reason: reason)
+        }
+    }
+
+    /// Reads and prepares every item in batches: all but markdown files first, then those.
+    private func produce(_ items: [FileWalker.Item], emit: ([Prepared]) -> Bool) {
+        let twins = TwinShortcut()
+        var deferred: [FileWalker.Item] = []
+        for (pass, list) in [(1, items), (2, [])] {
+            let work = pass == 1 ? list : deferred
+            for start in stride(from: 0, to: work.count, by: batchSize) {
+                let batch = Array(work[start..<min(start + batchSize, work.count)])
+                    .parallelMap { Self.prepare($0, pass: pass, twins: twins) }.flatMap { $0 }
+                var ready: [Prepared] = []
+                let before = deferred.count
+                for prepared in batch {
+                    switch prepared {
+                    case .deferred(let item): deferred.append(item)
+                    case .export(var stream):
+                        // An export of any size, a batch of records at a time.
+                        guard emit(ready) else { return }
+                        ready = []
+                        while let records = ArticleSource.nextRecords(&stream, count: batchSize) {
+                            guard emit(records.map { Self.prepared($0, twins: twins) }) else { return }
+                        }
+                    default: ready.append(prepared)
+                    }
+                }
+                ready.append(.filesDone(min(batchSize, work.count - start) - (deferred.count - before)))
+                guard emit(ready) else { return }
+            }
+        }
+    }
+
+    public func run(
+        _ items: [FileWalker.Item], progress: (ImportProgress) -> Void = { _ in }
+    ) throws(StoreError) -> ImportSummary {
+        var summary = ImportSummary()
+        summary.scanned = items.count
+        let started = Date()
+        let pipeline = BatchPipeline<Prepared> { [self] emit in produce(items, emit: emit) }
+        defer { pipeline.cancel() }
+        try store.importRun(startedAt: started, scanned: items.count, articlesPerTransaction: articlesPerTransaction) { session in
+            var filesDone = 0
+            while let batch = pipeline.next() {
+                for prepared in batch {
+                    switch prepared {
+                    case .article(let article):
+                        switch try session.store(article) {
+                        case .new: summary.new += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                    case .twin(let path, let id, let lastModified):
+                        try session.recordTwin(path: path, id: id, lastModified: lastModified)
+                        summary.unchanged += 1
+                    case .failure(let path, let reason):
+                        summary.failed += 1
+                        summary.errors.append(.init(path: path, reason: reason))
+                    case .filesDone(let count):
+                        filesDone += count
+                    case .deferred, .export:
+                        break
+                    }
+                }
+                try session.commitIfDue()
+                progress(ImportProgress(
+                    filesDone: filesDone, filesTotal: items.count,
+                    articles: summary.new + summary.updated + summary.unchanged,
+                    elapsed: Date().timeIntervalSince(started)))
+            }
+            return ImportCounts(new: summary.new, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed)
+        }
+        return summary
+    }
+}

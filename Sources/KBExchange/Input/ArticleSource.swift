@@ -1,0 +1,159 @@
+import Foundation
+import KBModel
+import KBParsing
+import KBSearch
+import KBStore
+
+
+/// Reads and parses the files a walk found, in batches on all cores, calling back in input order.
+/// Memory stays bounded by the batch size, whatever the number of files.
+///
+/// A file is either an article in one of the dump layouts or the project's own export (a JSON
+/// array or JSON Lines), recognised by content.
+public struct ArticleSource: Sendable {
+    public enum Outcome: Sendable {
+        case article(Article)
+        case failure(path: String, reason: String)
+    }
+
+    public var batchSize = 256
+
+    public init() {}
+
+    /// Calls `body` with the outcomes of the items in input order, a batch at a time: files
+    /// are read and parsed on all cores, exports streamed a batch of records at a time.
+    public func forEachBatch(_ items: [FileWalker.Item], _ body: ([Outcome]) throws -> Void) rethrows {
+        var start = 0
+        while start < items.count {
+            let batch = Array(items[start..<Swift.min(start + batchSize, items.count)])
+            var outcomes: [Outcome] = []
+            for input in batch.parallelMap(Self.prepare) {
+                switch input {
+                case .success(.article(let article)): outcomes.append(article)
+                case .success(.export(var stream)):
+                    try body(outcomes)
+                    outcomes = []
+                    while let chunk = Self.nextRecords(&stream, count: batchSize) { try body(chunk) }
+                case .failure(let failure): outcomes.append(failure.outcome)
+                }
+            }
+            try body(outcomes)
+            start += batchSize
+        }
+    }
+
+    private enum Prepared { case article(Outcome), export(ExportStream) }
+
+    @Sendable private static func prepare(_ item: FileWalker.Item) -> Result<Prepared, ReadFailure> {
+        open(item).map { input in
+            switch input {
+            case .article(let bytes, let path): .article(parse(bytes, path: path))
+            case .export(let stream): .export(stream)
+            }
+        }
+    }
+
+    public struct ReadFailure: Error {
+        public var path: String
+        public var reason: String
+        var outcome: Outcome { .failure(path: path, reason: reason) }
+    }
+
+    /// What an input item holds: one article file's bytes, or a kb JSON export to stream.
+    enum Input {
+        case article([UInt8], path: String)
+        case export(ExportStream)
+    }
+
+    /// Opens an item and tells an export from an article by its first byte. An article file is
+    /// read whole (refused over `ArticleParser.maxFileSize`); an export is left to stream.
+    static func open(_ item: FileWalker.Item) -> Result<Input, ReadFailure> {
+        let reader: ByteReader, path: String
+        switch item {
+        case .failure(let path, let reason):
+            return .failure(ReadFailure(path: path, reason: reason))
+        case .standardInput:
+            (reader, path) = (ByteReader.standardInput(), "-")
+        case .file(let file):
+            do { reader = try ByteReader(path: file) } catch { return .failure(ReadFailure(path: file, reason: error.description)) }
+            path = file
+        }
+        return input(reader, path: path)
+    }
+
+    static func input(_ reader: ByteReader, path: String) -> Result<Input, ReadFailure> {
+        do {
+            if ExportStream.startsExport(try reader.peekNonSpace()) {
+                return .success(.export(try ExportStream(reader: reader, path: path)))
+            }
+            return .success(.article(try reader.readAll(limit: ArticleParser.maxFileSize), path: path))
+        } catch {
+            return .failure(ReadFailure(path: path, reason: error.description))
+        }
+    }
+
+    /// The articles in bytes already in memory (an upload): one article, or an export's records.
+    public static func outcomes(_ bytes: [UInt8], path: String) -> [Outcome] {
+        switch input(ByteReader(bytes: bytes), path: path) {
+        case .failure(let failure): return [failure.outcome]
+        case .success(.article(let bytes, let path)): return [parse(bytes, path: path)]
+        case .success(.export(var stream)):
+            var outcomes: [Outcome] = []
+            while let chunk = nextRecords(&stream, count: 256) { outcomes += chunk }
+            return outcomes
+        }
+    }
+
+    static func parse(_ bytes: [UInt8], path: String) -> Outcome {
+        do { return .article(try ArticleParser.parse(bytes, path: path)) } catch {
+            return .failure(path: path, reason: error.description)
+        }
+    }
+
+    /// Up to `count` more records of an export, decoded and checked on all cores; nil at its end.
+    static func nextRecords(_ stream: inout ExportStream, count: Int) -> [Outcome]? {
+        var records: [ExportStream.Record] = []
+        while records.count < count, let record = stream.next() { records.append(record) }
+        return records.isEmpty ? nil : records.parallelMap(ExportRecord.outcome)
+    }
+}
+
+/// One record of the project's own export, decoded and checked against the JSON Schema.
+enum ExportRecord {
+    @Sendable static func outcome(_ record: ExportStream.Record) -> ArticleSource.Outcome {
+        switch record {
+        case .failure(let location, let reason):
+            return .failure(path: location, reason: reason)
+        case .json(let bytes, let location):
+            do {
+                let article = try ArticleJSON.decode(Data(bytes))
+                if let problem = article.schemaViolation() {
+                    return .failure(path: location, reason: "not a kb JSON record: \(problem)")
+                }
+                return .article(article)
+            } catch {
+                return .failure(path: location, reason: "not a kb JSON record: \(describe(error))")
+            }
+        }
+    }
+
+    /// Decoding errors in one line: which field is missing, unknown or of the wrong type.
+    private static func describe(_ error: any Error) -> String {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            var path = ""
+            for key in context.codingPath + (key.map { [$0] } ?? []) {
+                if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return path
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context): return "missing field '\(path(context, key))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type for '\(path(context))'"
+        case DecodingError.dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "invalid JSON" }
+            return "'\(path(context))': \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import KBModel
+import KBParsing
+import KBStore
+import KBSearch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered reading of a file, standard input or bytes already in memory, in bounded memory:
+/// whole (up to a limit), line by line, or byte by byte.
+///
+/// Errors are phrased for a "PATH: reason" line. Not thread-safe: one reader, one consumer.
+public final class ByteReader: @unchecked Sendable {
+    /// A read that failed, in words for a one-line message.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        public init(_ description: String) { self.description = description }
+
+        static func tooLarge(limit: Int) -> Failure {
+            Failure("too large: over the \(limit / (1024 * 1024)) MiB limit for one article or record")
+        }
+    }
+
+    private let fd: Int32?
+    private let ownsDescriptor: Bool
+    private var buffer: [UInt8]
+    private var position = 0
+    private var atEnd = false
+
+    /// Opens a file for reading.
+    public init(path: String) throws(Failure) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw Failure("cannot open: \(String(cString: strerror(errno)))") }
+        self.fd = fd
+        ownsDescriptor = true
+        buffer = []
+    }
+
+    /// Reads standard input (left open when done).
+    public static func standardInput() -> ByteReader { ByteReader(descriptor: STDIN_FILENO) }
+
+    private init(descriptor: Int32) {
+        fd = descriptor
+        ownsDescriptor = false
+        buffer = []
+    }
+
+    /// Reads bytes already in memory.
+    public init(bytes: [UInt8]) {
+        fd = nil
+        ownsDescriptor = false
+        buffer = bytes
+        atEnd = true
+    }
+
+    deinit {
+        if ownsDescriptor, let fd { close(fd) }
+    }
+
+    private static let chunkSize = 64 * 1024
+    private lazy var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+
+    /// Appends the next chunk to the buffer; false at the end of the input.
+    private func fill() throws(Failure) -> Bool {
+        guard !atEnd, let fd else { return false }
+        if position > 0 && position == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+        } else if position > Self.chunkSize {
+            buffer.removeFirst(position)
+            position = 0
+        }
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure("cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { atEnd = true }
+            buffer.append(contentsOf: chunk[0..<n])
+            return n > 0
+        }
+    }
+
+    /// The first byte that is not JSON white space, without consuming it; nil for empty input.
+    public func peekNonSpace() throws(Failure) -> UInt8? {
+        while true {
+            while position < buffer.count {
+                let b = buffer[position]
+                if !Self.isSpace(b) { return b }
+                position += 1
+            }
+            guard try fill() else { return nil }
+        }
+    }
+
+    /// The next byte, consumed; nil at the end.
+    @inline(__always)
+    public func next() throws(Failure) -> UInt8? {
+        if position == buffer.count, try !fill() { return nil }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    /// Everything left, refused when it is longer than `limit`: never returned truncated.
+    public func readAll(limit: Int) throws(Failure) -> [UInt8] {
+        while buffer.count - position <= limit {
+            guard try fill() else { break }
+        }
+        guard buffer.count - position <= limit else { throw .tooLarge(limit: limit) }
+        defer { position = buffer.count }
+        return Array(buffer[position...])
+    }
+
+    /// One line of the input, without its line feed.
+    public enum Line {
+        case text([UInt8])
+        /// A line longer than the limit: skipped up to its end, never cut.
+        case tooLong
+    }
+
+    /// The next line, or nil at the end of the input.
+    public func nextLine(limit: Int) throws(Failure) -> Line? {
+        var scanned = 0  // bytes after `position` known to hold no line feed
+        var tooLong = false
+        while true {
+            if let newline = buffer[(position + scanned)...].firstIndex(of: 0x0A) {
+                defer { position = newline + 1 }
+                return tooLong || newline - position > limit ? .tooLong : .text(Array(buffer[position..<newline]))
+            }
+            scanned = buffer.count - position
+            if scanned > limit {
+                // Drop what is read of an over-long line rather than keep it all in memory.
+                tooLong = true
+                position = buffer.count
+                scanned = 0
+            }
+            // `fill` may move the unread bytes to the front: offsets are kept relative to `position`.
+            guard try fill() else { break }
+        }
+        guard position < buffer.count || tooLong else { return nil }
+        defer { position = buffer.count }
+        return tooLong ? .tooLong : .text(Array(buffer[position...]))
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+}

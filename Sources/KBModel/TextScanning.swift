@@ -1,0 +1,89 @@
+/// Byte-wise string helpers shared by the parsers, the store and search: Foundation's
+/// Unicode-aware equivalents are far too slow for a hundred thousand articles.
+extension StringProtocol {
+    /// Byte-wise substring test. `String.contains(_:)` goes through Foundation's Unicode-aware
+    /// search, far too slow for parsing a hundred thousand articles.
+    package func includes(_ needle: String) -> Bool {
+        var haystack = String(self)
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count, h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// ASCII lower-casing (other characters unchanged): enough to match English keywords.
+    package var asciiLowercased: String {
+        String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The lines of the text (split at "\n"), found byte-wise rather than by grapheme cluster.
+    package var lineArray: [String] {
+        var result: [String] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var i = start
+        while i != bytes.endIndex {
+            if bytes[i] == 0x0A {
+                result.append(String(self[start..<i]))
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        result.append(String(self[start..<bytes.endIndex]))
+        return result
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    package var trimmed: String {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(self[first...last])
+    }
+
+    /// Nil when the trimmed string is empty.
+    package var nonEmpty: String? {
+        let t = trimmed
+        return t.isEmpty ? nil : t
+    }
+
+    /// Number of leading spaces (a tab counts as one).
+    package var indentation: Int {
+        var n = 0
+        for c in utf8 {
+            guard c == 0x20 || c == 0x09 else { break }
+            n += 1
+        }
+        return n
+    }
+
+    package var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// True for a line made only of `character` (at least `minimum` of them), like a `=====` rule.
+    package func isRule(of character: UInt8, minimum: Int = 3) -> Bool {
+        var count = 0
+        for c in utf8 {
+            if c == character { count += 1 } else if c != 0x20 && c != 0x09 { return false }
+        }
+        return count >= minimum
+    }
+}

@@ -1,0 +1,128 @@
+import KBModel
+
+/// Finds the error messages an article quotes.
+///
+/// KB articles set a message apart in two ways:
+///
+///     You may receive the following error message:
+///
+///        Failed to connect to the Microsoft Exchange Server, <servername>.
+///
+/// an indented block after a line that announces it, or inline, in quotes, right after the
+/// words "error" or "message". Each message is returned on one line: the line breaks of the
+/// original wrapping are joined with spaces.
+enum ErrorMessageExtractor {
+    static func messages(in sections: [Section]) -> [String] {
+        var found: [String] = []
+        for section in sections {
+            found += messages(inText: section.text)
+        }
+        return FieldParsing.unique(found)
+    }
+
+    private struct Paragraph {
+        var lines: [String]
+        var indentation: Int
+        var joined: String { lines.map(\.trimmed).joined(separator: " ") }
+    }
+
+    static func messages(inText text: String) -> [String] {
+        let paragraphs = split(text)
+        var found: [String] = []
+        var p = 0
+        while p < paragraphs.count {
+            let para = paragraphs[p]
+            let joined = para.joined
+            found += inlineQuotes(in: joined)
+            if joined.hasSuffix(":"), announcesMessage(joined) {
+                var q = p + 1
+                while q < paragraphs.count, paragraphs[q].indentation > para.indentation {
+                    let block = paragraphs[q]
+                    if looksLikeMessage(block) { found.append(block.joined) }
+                    q += 1
+                }
+                p = max(q, p + 1)
+                continue
+            }
+            p += 1
+        }
+        return found
+    }
+
+    private static func split(_ text: String) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var current: [String] = []
+        func flush() {
+            if !current.isEmpty {
+                result.append(Paragraph(lines: current, indentation: current.map(\.indentation).min() ?? 0))
+            }
+            current.removeAll()
+        }
+        for line in text.lineArray {
+            if line.isEmpty { flush() } else { current.append(line) }
+        }
+        flush()
+        return result
+    }
+
+
+    private static func announcesMessage(_ text: String) -> Bool {
+        let lower = text.asciiLowercased
+        guard lower.includes("error") || lower.includes("message") || lower.includes("warning") else {
+            // "the following appears:" / "is displayed:" also announce a message.
+            return lower.includes("following") && (lower.includes("appear") || lower.includes("display") || lower.includes("receive"))
+        }
+        return true
+    }
+
+    /// Code samples and drawn dialog boxes are not messages.
+    private static func looksLikeMessage(_ block: Paragraph) -> Bool {
+        guard block.lines.count <= 8 else { return false }
+        let text = block.joined
+        guard text.count >= 3, text.count <= 600 else { return false }
+        for marker in ["{", "}", "#include", "__", "|", "--"] where text.contains(marker) { return false }
+        return !block.lines.contains { $0.trimmed.hasSuffix(";") }
+    }
+
+    /// `… the error message "Access Denied" appears` → "Access Denied".
+    /// Scans bytes: this runs over every paragraph of every article.
+    private static func inlineQuotes(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(0x22) || text.includes("\u{201C}") else { return [] }
+        let straight: [UInt8] = [0x22]
+        let curlyOpen = Array("\u{201C}".utf8), curlyClose = Array("\u{201D}".utf8)
+        var found: [String] = []
+        var i = 0
+        while i < bytes.count {
+            let close: [UInt8]
+            let openLength: Int
+            if bytes[i] == 0x22 {
+                close = straight; openLength = 1
+            } else if bytes[i] == curlyOpen[0], bytes[i...].starts(with: curlyOpen) {
+                close = curlyClose; openLength = curlyOpen.count
+            } else {
+                i += 1
+                continue
+            }
+            let start = i + openLength
+            guard let end = firstIndex(of: close, in: bytes, from: start) else { break }
+            let quoted = String(decoding: bytes[start..<end], as: UTF8.self).trimmed
+            let before = String(decoding: bytes[max(0, i - 40)..<i], as: UTF8.self).asciiLowercased
+            if quoted.count >= 4, quoted.count <= 300, quoted.includes(" "),
+               before.includes("error") || before.includes("message") {
+                found.append(quoted)
+            }
+            i = end + close.count
+        }
+        return found
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+import KBModel
+
+/// Why a file could not be read as an article. The description is one line, meant to follow "PATH: ".
+public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case binary(String)
+    case utf16
+    case unknownLayout
+    case unclosedFrontMatter(line: Int)
+    case missingID(Layout)
+    case missingTitle(String)
+    case tooLarge(Int)
+
+    public var description: String {
+        switch self {
+        case .empty: return "empty file"
+        case .binary(let why): return "not a text file (\(why))"
+        case .utf16: return "UTF-16 text is not supported: convert the file to UTF-8"
+        case .unknownLayout:
+            return "not a KB article: neither a 'DOCUMENT:' header nor '---' front matter at the start"
+        case .unclosedFrontMatter(let line):
+            return "front matter opened on line \(line) is never closed with '---'"
+        case .missingID(.document): return "no article id: line 1 should read 'DOCUMENT:Q<number> …'"
+        case .missingID(.markdown):
+            return "no article id: neither an 'Article: Q<number>' line nor a '## Q<number>: title' heading"
+        case .missingTitle(let id): return "article \(id) has no title"
+        case .tooLarge(let bytes): return "file too large for an article (\(bytes) bytes, limit \(ArticleParser.maxFileSize))"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import KBModel
+import KBStore
+import KBSearch
+
+
+/// An article laid out for reading in a terminal: header facts, error messages set apart,
+/// then each section under its heading.
+public enum ArticleText {
+    public static func render(_ a: Article, style: TerminalStyle) -> String {
+        var out = style.bold("\(a.id)  \(a.title)") + "\n"
+        for (name, value) in a.facts { out += style.dim(name.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n" }
+        if !a.appliesTo.isEmpty {
+            out += style.dim("Applies to") + "\n" + a.appliesTo.map { "  - \($0)\n" }.joined()
+        }
+        if !a.errorMessages.isEmpty {
+            out += "\n" + style.bold("Error messages") + "\n"
+            for message in a.errorMessages { out += "  " + style.highlight("> ") + message + "\n" }
+        }
+        for section in a.sections {
+            out += "\n"
+            if let heading = section.heading { out += style.accent(heading.uppercased()) + "\n" }
+            out += section.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }.joined(separator: "\n") + "\n"
+        }
+        if !a.references.isEmpty { out += "\n" + style.dim("See also: ") + a.references.joined(separator: ", ") + "\n" }
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import KBModel
+import KBSearch
+import KBStore
+
+/// What is shown of one search result, whatever the output: the terminal, the search page
+/// and JSON all render this, so they show the same line, the same highlights and the same
+/// excerpt of the fix.
+public struct ResultPresentation: Sendable {
+    /// A piece of the matched line: a word of the paste (`isMatch`), or the text between.
+    public struct Span: Sendable, Equatable {
+        public var text: String
+        public var isMatch: Bool
+
+        public init(text: String, isMatch: Bool) {
+            self.text = text
+            self.isMatch = isMatch
+        }
+    }
+
+    /// The start of what fixes the problem: the resolution, else the workaround.
+    public struct Remedy: Sendable, Equatable {
+        /// "Resolution" or "Workaround".
+        public var name: String
+        /// The section's first two non-empty lines, trimmed and joined by a space.
+        public var text: String
+    }
+
+    /// The result itself, with its article.
+    public var result: SearchResult
+    /// The line that shows why the article matched, cut into plain and matched spans.
+    public var matchedLine: [Span]
+    public var remedy: Remedy?
+    /// How the score was made, as one line of arithmetic.
+    public var explanation: String
+
+    /// Lines of the remedy shown with a result.
+    public static let remedyLines = 2
+
+    public init(_ result: SearchResult) {
+        self.result = result
+        matchedLine = Self.spans(result.snippet, words: Set(result.matchedWords))
+        remedy = result.article.remedy.flatMap { heading, text in
+            let lines = text.lineArray.map(\.trimmed).filter { !$0.isEmpty }.prefix(Self.remedyLines)
+            return lines.isEmpty ? nil : Remedy(name: heading, text: lines.joined(separator: " "))
+        }
+        let e = result.explanation
+        explanation = String(
+            format: "score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f",
+            result.score, Reranker.bm25Weight, e.bm25, Reranker.messageWeight, e.message,
+            Reranker.titleWeight, e.title, e.errorTitle)
+            + "  (\(e.candidates) candidates; terms: \(e.terms.joined(separator: " ")))"
+    }
+
+    /// `text` cut into plain and matched spans; the words are lower-case tokens.
+    static func spans(_ text: String, words: Set<String>) -> [Span] {
+        let bytes = Array(text.utf8)
+        var spans: [Span] = []
+        var last = 0
+        for token in Tokenizer.tokens(text) where words.contains(token.text) {
+            if token.range.lowerBound > last {
+                spans.append(Span(text: String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self), isMatch: false))
+            }
+            spans.append(Span(text: String(decoding: bytes[token.range], as: UTF8.self), isMatch: true))
+            last = token.range.upperBound
+        }
+        if last < bytes.count { spans.append(Span(text: String(decoding: bytes[last...], as: UTF8.self), isMatch: false)) }
+        return spans
+    }
+}

@@ -1,0 +1,16 @@
+import KBSearch
+
+/// Search results for a terminal: per result, its title line, the matched line with the
+/// pasted words highlighted, the start of the fix and, on request, the score's arithmetic.
+public enum SearchText {
+    public static func render(_ result: SearchResult, style: TerminalStyle, explain: Bool) -> String {
+        let p = ResultPresentation(result)
+        var out = style.bold("\(result.rank). \(result.id)  \(result.title)")
+        if let product = result.product { out += style.dim("  (\(product))") }
+        out += "\n"
+        out += "   " + style.accent("> ") + p.matchedLine.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined() + "\n"
+        if let remedy = p.remedy { out += "   " + style.dim(remedy.name + ": ") + remedy.text + "\n" }
+        if explain { out += style.dim("   " + p.explanation) + "\n" }
+        return out + "\n"
+    }
+}

@@ -1,0 +1,36 @@
+import KBModel
+import KBStore
+
+/// A paste made ready for search: log noise removed, tokenised as the index is, error codes
+/// in their canonical spelling.
+public struct AnalyzedQuery: Sendable {
+    public var original: String
+    /// The paste without log noise.
+    public var cleaned: String
+    /// Tokens of `cleaned`, in order, with repeats: what a message is aligned against.
+    public var tokens: [String]
+    /// Canonical error codes (see `ErrorCodes`).
+    public var codes: [String]
+    /// `tokens` with each error code in its canonical spelling: what messages are aligned with.
+    public var alignmentTokens: [String]
+
+    /// Longer pastes are cut: a message is a few dozen words, and alignment costs grow with length.
+    public static let maxTokens = 256
+
+    public init(_ paste: String) {
+        original = paste
+        // NUL and other control characters are no part of a message.
+        let printable = String(String.UnicodeScalarView(paste.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
+        cleaned = LogNoise.strip(printable)
+        var source = cleaned
+        var found = Tokenizer.tokens(cleaned)
+        if found.isEmpty { (source, found) = (printable, Tokenizer.tokens(printable)) }
+        found = Array(found.prefix(Self.maxTokens))
+        tokens = found.map(\.text)
+        let bytes = Array(source.utf8)
+        alignmentTokens = found.map { ErrorCodes.alignmentWord($0, in: bytes) }
+        codes = ErrorCodes.canonical(in: printable)
+    }
+
+    public var isEmpty: Bool { tokens.isEmpty && codes.isEmpty }
+}

@@ -1,0 +1,43 @@
+import KBStore
+
+/// An article a full-text index proposed for a paste, with what re-ranking needs of it.
+package struct Candidate: Sendable, Equatable {
+    package var rowid: Int64
+    package var id: String
+    package var title: String
+    package var product: String?
+    /// Identifies this version of the article (see `ArticleCache`).
+    package var contentHash: String
+    /// The error messages the article quotes, in order.
+    package var messages: [String]
+    /// The full-text score relative to the best of its index's list (0…1, higher is better).
+    package var bm25: Double
+
+    package init(
+        rowid: Int64, id: String, title: String, product: String? = nil, contentHash: String = "",
+        messages: [String], bm25: Double
+    ) {
+        self.rowid = rowid
+        self.id = id
+        self.title = title
+        self.product = product
+        self.contentHash = contentHash
+        self.messages = messages
+        self.bm25 = bm25
+    }
+
+    init(_ row: CandidateRow, bm25: Double) {
+        self.init(
+            rowid: row.rowid, id: row.id, title: row.title, product: row.product, contentHash: row.contentHash,
+            messages: row.messages.isEmpty ? [] : row.messages.lineArray.filter { !$0.isEmpty }, bm25: bm25)
+    }
+}
+
+/// A candidate after re-ranking: its score and how it was made.
+package struct RankedCandidate: Sendable {
+    package var candidate: Candidate
+    package var score: Double
+    package var explanation: ScoreExplanation
+    /// The quoted message the paste matched best, if any matched.
+    package var matchedMessage: String?
+}

@@ -1,0 +1,69 @@
+import KBStore
+
+/// Step 2 of a search: the candidates the three indexes propose for a query plan, merged into
+/// one list. Each index's bm25 scores are made relative to its best match, so that lists from
+/// indexes of different sizes can be merged; a candidate keeps its best relative score.
+struct CandidateRetrieval {
+    /// bm25 weights of the head index's columns: title, messages, codes.
+    static let headWeights = [10.0, 8.0, 6.0]
+    /// bm25 weights of the whole-text index's columns: title, messages, body, meta, codes.
+    static let bodyWeights = [10.0, 8.0, 1.0, 2.0, 6.0]
+
+    let reader: IndexReader
+    let budgets: SearchEngine.Budgets
+    let filter: ArticleFilter
+
+    func candidates(for plan: QueryPlan, statistics: TermStatistics) throws -> [Candidate] {
+        try merge([
+            plan.head.expression.map { try ranked(in: .head, match: $0, weights: Self.headWeights) } ?? [],
+            plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights) } ?? [],
+            pairCandidates(plan.pairs, statistics: statistics),
+        ])
+    }
+
+    private func ranked(in index: FullTextIndex, match: String, weights: [Double]) throws -> [Candidate] {
+        let rows = try reader.rankedMatches(
+            in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter)
+        return try candidates(rows)
+    }
+
+    /// Candidates from the pair index: the articles holding one of the rare pairs or all of
+    /// the group, scored by the sum of the matched pairs' IDFs (negated: lower is better, as
+    /// with bm25).
+    private func pairCandidates(_ pairs: IndexQuery, statistics: TermStatistics) throws -> [Candidate] {
+        var sums: [Int64: Double] = [:]
+        var asked = pairs.anyOf.map { ([$0], statistics.idf($0)) }
+        if !pairs.allOf.isEmpty { asked.append((pairs.allOf, pairs.allOf.map(statistics.idf).reduce(0, +))) }
+        for (group, weight) in asked {
+            for rowid in try reader.pairMatches(IndexQuery(allOf: group).expression!) { sums[rowid, default: 0] += weight }
+        }
+        let ranked = sums.map { ScoredRow(rowid: $0.key, score: -$0.value) }
+            .sorted { ($0.score, $0.rowid) < ($1.score, $1.rowid) }
+        // With a filter, matches are checked best first until enough pass.
+        var found: [Candidate] = []
+        for chunk in ranked.chunked(filter.isEmpty ? budgets.candidates : 500) where found.count < budgets.candidates {
+            found += try candidates(Array(chunk), filter: filter)
+        }
+        return Array(found.prefix(budgets.candidates))
+    }
+
+    /// The candidates for scored rows, in their order; with a filter, only the rows it selects.
+    private func candidates(_ scored: [ScoredRow], filter: ArticleFilter = ArticleFilter()) throws -> [Candidate] {
+        let rows = try reader.candidateRows(scored.map(\.rowid), filter: filter)
+        return scored.compactMap { scored in rows[scored.rowid].map { Candidate($0, bm25: scored.score) } }
+    }
+
+    /// One list from several; scores become relative to each list's best (bm25 is negative).
+    func merge(_ lists: [[Candidate]]) -> [Candidate] {
+        var byRow: [Int64: Candidate] = [:]
+        for list in lists {
+            guard let best = list.map(\.bm25).min(), best < 0 else { continue }
+            for var candidate in list {
+                candidate.bm25 = candidate.bm25 / best
+                if let existing = byRow[candidate.rowid], existing.bm25 >= candidate.bm25 { continue }
+                byRow[candidate.rowid] = candidate
+            }
+        }
+        return byRow.values.sorted { $0.bm25 > $1.bm25 }
+    }
+}

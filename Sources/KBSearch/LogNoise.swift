@@ -1,0 +1,108 @@
+import KBModel
+import KBStore
+
+/// Removes what surrounds an error message in a pasted log or ticket line: timestamps,
+/// severities, host and process names, thread tags, ticket prefixes. What remains is the
+/// part of each line that can be the message itself.
+///
+/// Only prefixes are removed, and only shapes that are never words of a message: a paste
+/// without such noise goes through unchanged.
+public enum LogNoise {
+    public static func strip(_ paste: String) -> String {
+        paste.lineArray.map(stripLine).joined(separator: "\n")
+    }
+
+    static let severities: Set<String> = [
+        "trace", "debug", "info", "information", "notice", "warn", "warning", "error", "err", "fatal",
+        "critical", "crit", "severe", "alert", "emerg", "emergency", "fail", "failure",
+    ]
+
+    private static let months: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+
+    static func stripLine(_ line: String) -> String {
+        var rest = Substring(line)
+        // A ticket or chat prefix that quotes the message after an arrow: "... sees this popup -> MSG".
+        for arrow in [" -> ", " => ", " --> "] {
+            if let r = rest.range(of: arrow, options: .backwards) { rest = rest[r.upperBound...] }
+        }
+        var changed = true
+        var strippedAny = false
+        while changed {
+            changed = false
+            rest = rest.drop(while: { $0 == " " || $0 == "\t" })
+            guard let word = rest.split(separator: " ", maxSplits: 1).first else { break }
+            let bare = word.trimmingSuffix(":").asciiLowercased
+            // A severity is noise when it is tagged ("error:", "[WARN]") or follows other noise.
+            let severity = severities.contains(bare.trimmingBrackets)
+                && (word.hasSuffix(":") || isBracketed(word) || (strippedAny && word.allSatisfy { !$0.isLowercase }))
+            // "Mar  2 17:45:10": a month name and the day after it.
+            let afterWord = rest.dropFirst(word.count).drop(while: { $0 == " " })
+            if months.contains(bare), let day = afterWord.split(separator: " ", maxSplits: 1).first,
+               day.count <= 2, day.allSatisfy(\.isNumber) {
+                rest = afterWord.dropFirst(day.count)
+                changed = true
+                strippedAny = true
+                continue
+            }
+            if isTimestampPiece(word) || isBracketed(word) || isProcessTag(word) || isTicketID(word) || severity
+                || isHostBeforeProcess(word, rest: rest) {
+                rest = rest.dropFirst(word.count)
+                changed = true
+                strippedAny = true
+            }
+        }
+        return String(rest)
+    }
+
+    /// "2026-03-02", "17:45:10,118", "2026-03-02T17:45:10Z", "06/12/95".
+    private static func isTimestampPiece(_ word: Substring) -> Bool {
+        let w = word.trimmingSuffix(":").trimmingSuffix(",")
+        guard let first = w.first, first.isNumber else { return false }
+        let digits = w.filter(\.isNumber).count
+        let allowed = w.allSatisfy { $0.isNumber || "-:.,/TZ+".contains($0) }
+        if !allowed { return false }
+        // Digits alone are a number of the message; a date or time has separators.
+        return digits >= 4 && w.contains(where: { "-:/".contains($0) })
+    }
+
+    /// "[worker-3]", "(1234)", "<12>".
+    private static func isBracketed(_ word: Substring) -> Bool {
+        guard let f = word.first, let l = word.trimmingSuffix(":").last else { return false }
+        return (f == "[" && l == "]") || (f == "(" && l == ")") || (f == "<" && l == ">" && word.count <= 6)
+    }
+
+    /// "app[2231]:", "sshd[99]:".
+    private static func isProcessTag(_ word: Substring) -> Bool {
+        guard word.hasSuffix("]:") || word.hasSuffix("]"), let open = word.firstIndex(of: "[") else { return false }
+        return word[word.index(after: open)...].dropLast(word.hasSuffix(":") ? 2 : 1).allSatisfy(\.isNumber)
+    }
+
+    /// "#12345", "INC0012345:", "TICKET-881".
+    private static func isTicketID(_ word: Substring) -> Bool {
+        let w = word.trimmingSuffix(":")
+        if w.hasPrefix("#"), w.count > 1, w.dropFirst().allSatisfy(\.isNumber) { return true }
+        let letters = w.prefix(while: \.isLetter)
+        let tail = w.dropFirst(letters.count).drop(while: { $0 == "-" })
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase) && tail.count >= 3 && tail.allSatisfy(\.isNumber)
+    }
+
+    /// A host name directly before a process tag: "host12 app[2231]:".
+    private static func isHostBeforeProcess(_ word: Substring, rest: Substring) -> Bool {
+        let next = rest.dropFirst(word.count).drop(while: { $0 == " " }).split(separator: " ", maxSplits: 1).first
+        return next.map(isProcessTag) ?? false
+    }
+}
+
+extension Substring {
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : self
+    }
+}
+
+extension String {
+    var trimmingBrackets: String {
+        String(drop(while: { "[(<".contains($0) }).reversed().drop(while: { "])>".contains($0) }).reversed())
+    }
+}

@@ -1,0 +1,94 @@
+import KBModel
+import KBStore
+
+/// How much of a quoted error message a paste reproduces, word for word and in order.
+///
+/// A weighted longest common subsequence of the paste's tokens and the message's tokens:
+/// each matched paste token counts its inverse document frequency, so "the" and "is" add
+/// little. A placeholder in the message (`<servername>`, `XXXX.BMP`, `%1`) matches any one
+/// word of the paste.
+struct MessageAlignment: Equatable {
+    /// Share of the paste's weight found in the message, in order (0…1).
+    var queryCoverage: Double
+    /// Share of the message's words found in the paste, in order (0…1).
+    var messageCoverage: Double
+    /// Matched words.
+    var matched: Int
+
+    /// One score: a message fully reproduced scores 1; the first half of it typed, about 0.7.
+    var score: Double { queryCoverage * messageCoverage.squareRoot() }
+
+    static let none = MessageAlignment(queryCoverage: 0, messageCoverage: 0, matched: 0)
+
+    /// A message token: a word, or a placeholder that stands for any word.
+    enum Word: Equatable {
+        case word(String)
+        case placeholder
+    }
+
+    /// Tokens of an article's message, with placeholders recognised: words inside `<…>` (one
+    /// placeholder per bracket pair), runs of x (`XXXX.BMP`), and `%1`-style parameters.
+    static func words(of message: String) -> [Word] {
+        let bytes = Array(message.utf8)
+        // Byte ranges of "<...>" on one line, at most 60 bytes long.
+        var spans: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"),
+               let close = bytes[(i + 1)..<min(bytes.count, i + 60)].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }),
+               bytes[close] == UInt8(ascii: ">") {
+                spans.append(i..<(close + 1))
+                i = close + 1
+            } else {
+                i += 1
+            }
+        }
+        var result: [Word] = []
+        var lastSpan = -1
+        for token in Tokenizer.tokens(message) {
+            if let span = spans.firstIndex(where: { $0.contains(token.range.lowerBound) }) {
+                if span != lastSpan { result.append(.placeholder) }
+                lastSpan = span
+                continue
+            }
+            let start = token.range.lowerBound
+            let isParameter = start > 0 && bytes[start - 1] == UInt8(ascii: "%") && token.text.count <= 2
+            let isXRun = token.text.count >= 3 && token.text.utf8.allSatisfy { $0 == UInt8(ascii: "x") }
+            result.append(isParameter || isXRun ? .placeholder : .word(ErrorCodes.alignmentWord(token, in: bytes)))
+        }
+        return result
+    }
+
+    static func align(query: [String], weights: [Double], message: [Word]) -> MessageAlignment {
+        guard !query.isEmpty, !message.isEmpty else { return .none }
+        let totalWeight = weights.reduce(0, +)
+        guard totalWeight > 0 else { return .none }
+        let n = message.count
+        // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].
+        var previous = [(Double, Int)](repeating: (0, 0), count: n + 1)
+        var current = previous
+        for (i, token) in query.enumerated() {
+            let w = weights[i]
+            for j in 1...n {
+                var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
+                let isMatch: Bool
+                let gain: Double
+                switch message[j - 1] {
+                case .word(let word): isMatch = word == token; gain = w
+                case .placeholder: isMatch = true; gain = w * 0.5
+                }
+                if isMatch {
+                    let candidate = (previous[j - 1].0 + gain, previous[j - 1].1 + 1)
+                    if candidate.0 > best.0 { best = candidate }
+                }
+                current[j] = best
+            }
+            swap(&previous, &current)
+        }
+        let (weight, count) = previous[n]
+        return MessageAlignment(
+            queryCoverage: min(1, weight / totalWeight),
+            messageCoverage: min(1, Double(count) / Double(n)),
+            matched: count)
+    }
+}

@@ -1,0 +1,32 @@
+import KBModel
+import KBStore
+
+/// What one search asks of each index: the title-and-messages index, the whole text and the
+/// word pairs, each within its budget (`IndexQuery`).
+struct QueryPlan {
+    var head: IndexQuery
+    var body: IndexQuery
+    var pairs: IndexQuery
+
+    /// The words and pairs asked for, rarest first within each index.
+    var terms: [String] { head.terms + pairs.terms }
+    /// Nothing of the paste is in the knowledge base.
+    var isEmpty: Bool { head.expression == nil && pairs.expression == nil }
+
+    init(_ query: AnalyzedQuery, pairs pastePairs: [String], statistics: TermStatistics, budgets: SearchEngine.Budgets) {
+        func plan(_ tokens: [String], codes: [String] = [], budget: Int, always: Bool = false) -> IndexQuery {
+            statistics.indexQuery(
+                tokens: tokens, codes: codes, limit: budgets.termsPerQuery, postingBudget: budget,
+                readLimit: budgets.conjunctionReadFactor * budget, always: always)
+        }
+        // Each index is asked for what fits its budget. When nothing does (every word and
+        // pair of the paste is common), the rarest pairs are required together, else the
+        // rarest words: something must be read, and pairs are the more precise.
+        head = plan(query.tokens, codes: query.codes, budget: budgets.headPostings)
+        body = plan(query.tokens, codes: query.codes, budget: budgets.bodyPostings)
+        pairs = plan(pastePairs, budget: budgets.pairPostings, always: head.expression == nil)
+        if head.expression == nil, pairs.expression == nil {
+            head = plan(query.tokens, codes: query.codes, budget: budgets.headPostings, always: true)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import KBModel
+
+/// Step 3 of a search: orders candidates by how much of their quoted error messages and
+/// title the paste reproduces in order (`MessageAlignment`), added to their relative bm25:
+///
+///     score = bm25Weight·bm25 + messageWeight·message + titleWeight·title + errorTitle
+///
+/// Pure: it reads nothing but its arguments, so tests drive it without a store.
+package struct Reranker: Sendable {
+    package static let bm25Weight = 1.0
+    package static let messageWeight = 1.5
+    package static let titleWeight = 1.0
+    /// A later quoted message counts a little less: the first is the article's subject.
+    static let laterMessageFactor = 0.95
+    /// Added when the title says the article is about an error message and the paste matches
+    /// one of its messages: such an article is the one written for that message.
+    package static let errorTitleBonus = 0.15
+
+    /// The paste's words as messages are aligned with them (codes canonical).
+    let query: [String]
+    /// Each query word's inverse document frequency.
+    let weights: [Double]
+    /// The terms sent to the indexes, for the explanation.
+    let terms: [String]
+
+    package init(query: [String], weights: [Double], terms: [String]) {
+        self.query = query
+        self.weights = weights
+        self.terms = terms
+    }
+
+    /// The candidates best first (ties by id). When no candidate has any full-text score
+    /// (every term is in most articles), nothing tells them apart: they keep the order given,
+    /// with a score of 0.
+    package func rank(_ candidates: [Candidate]) -> [RankedCandidate] {
+        guard let best = candidates.map(\.bm25).max(), best > 0 else {
+            return candidates.map { candidate in
+                RankedCandidate(
+                    candidate: candidate, score: 0,
+                    explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, errorTitle: 0, terms: terms, candidates: candidates.count),
+                    matchedMessage: nil)
+            }
+        }
+        return candidates.map { score($0, among: candidates.count) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.candidate.id < $1.candidate.id }
+    }
+
+    private func score(_ candidate: Candidate, among count: Int) -> RankedCandidate {
+        var bestMessage: (text: String, score: Double)?
+        for (index, message) in candidate.messages.enumerated() {
+            let a = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: message))
+            let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
+            if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score) }
+        }
+        let title = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: candidate.title))
+        var explanation = ScoreExplanation(
+            bm25: candidate.bm25, message: bestMessage?.score ?? 0, title: title.matched >= 2 ? title.score : 0,
+            errorTitle: 0, terms: terms, candidates: count)
+        // KB titles mark articles about an error message ("Err Msg:", "Error Message:").
+        let lowerTitle = candidate.title.asciiLowercased
+        let aboutAnError = lowerTitle.includes("err msg") || lowerTitle.includes("errmsg") || lowerTitle.includes("error message")
+        explanation.errorTitle = aboutAnError && explanation.message > 0.5 ? Self.errorTitleBonus : 0
+        let score = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
+            + Self.titleWeight * explanation.title + explanation.errorTitle
+        return RankedCandidate(candidate: candidate, score: score, explanation: explanation, matchedMessage: bestMessage?.text)
+    }
+}

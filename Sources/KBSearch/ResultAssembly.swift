@@ -1,0 +1,30 @@
+import KBModel
+import KBStore
+
+/// Step 4 of a search: the top ranked candidates become results, each with its article (from
+/// the cache when it holds it) and the line that shows why it matched.
+struct ResultAssembly {
+    let reader: IndexReader
+    let cache: ArticleCache?
+
+    func results(_ ranked: [RankedCandidate], query: AnalyzedQuery, limit: Int) throws -> [SearchResult] {
+        try ranked.prefix(limit).enumerated().map { index, ranked in
+            let candidate = ranked.candidate
+            let (article, record) = try load(candidate)
+            let snippet = Snippet.best(in: article, query: query, preferred: ranked.matchedMessage)
+            return SearchResult(
+                rank: index + 1, id: candidate.id, title: candidate.title, product: candidate.product,
+                score: (ranked.score * 1000).rounded() / 1000, matchedErrorMessage: ranked.matchedMessage,
+                snippet: snippet.line, matchedWords: snippet.words, explanation: ranked.explanation,
+                article: article, articleJSON: record)
+        }
+    }
+
+    /// The article, and its JSON when the cache holds it.
+    private func load(_ candidate: Candidate) throws -> (Article, [UInt8]?) {
+        let key = ArticleCache.Key(rowid: candidate.rowid, contentHash: candidate.contentHash)
+        if let entry = cache?.entry(key) { return (entry.article, entry.json) }
+        let article = try reader.article(rowid: candidate.rowid)
+        return (article, cache?.store(article, for: key).json)
+    }
+}

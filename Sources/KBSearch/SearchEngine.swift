@@ -1,0 +1,81 @@
+import KBModel
+import KBStore
+
+/// Ranks articles against a pasted error message, in four steps:
+///
+/// 1. **Query analysis** (`AnalyzedQuery`): log noise removed, tokens, error codes. A
+///    `QueryPlan` then picks, per index, the paste's rarest terms and codes within a budget
+///    of rows to score, so that a search costs about the same however large the knowledge
+///    base grows (`IndexQuery`).
+/// 2. **Candidate retrieval** (`CandidateRetrieval`): three FTS5 indexes (titles, messages and
+///    codes; the whole text; word pairs of titles and messages) each propose their best
+///    matches; the lists are merged.
+/// 3. **Re-ranking** (`Reranker`): candidates are ordered by how much of their quoted error
+///    messages and title the paste reproduces in order (`MessageAlignment`), with bm25.
+/// 4. **Result assembly** (`ResultAssembly`): the top articles, each with the line that shows
+///    why it matched.
+///
+/// All reads of one search see one state of the store (one read transaction).
+public struct SearchEngine {
+    public struct Options: Sendable {
+        public var limit = 10
+        public var filter = ArticleFilter()
+        public init(limit: Int = 10, filter: ArticleFilter = ArticleFilter()) {
+            self.limit = limit
+            self.filter = filter
+        }
+    }
+
+    /// How much of each index one search reads (see `IndexQuery`). The defaults hold at any
+    /// size of knowledge base; tests scale them down so that a few articles behave as a
+    /// large knowledge base does.
+    public struct Budgets: Sendable {
+        /// Candidates taken from each index.
+        public var candidates = 30
+        /// Terms (and, separately, word pairs) a query may hold.
+        public var termsPerQuery = 8
+        /// The whole-text query scores the rows of its terms' posting lists: rarest terms
+        /// first, until their document counts add up to this.
+        public var bodyPostings = 400
+        /// The same for the title-and-messages index, counted with whole-text frequencies.
+        public var headPostings = 1_000
+        /// The same for the word-pair index.
+        public var pairPostings = 1_000
+        /// Terms required together are asked only when the rarest one's posting list is at
+        /// most this many times the budget: an intersection reads at least that list.
+        public var conjunctionReadFactor = 10
+
+        public init() {}
+    }
+
+    public let store: ArticleStore
+    /// Where a long-running process keeps decoded records between searches.
+    public let articles: ArticleCache?
+    public let budgets: Budgets
+
+    public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets()) {
+        self.store = store
+        self.articles = articles
+        self.budgets = budgets
+    }
+
+    public func search(_ paste: String, options: Options = Options()) throws(StoreError) -> SearchResponse {
+        try search(AnalyzedQuery(paste), options: options)
+    }
+
+    public func search(_ query: AnalyzedQuery, options: Options = Options()) throws(StoreError) -> SearchResponse {
+        guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
+        return try store.readIndex { reader in
+            let pastePairs = WordPairs.of(query.tokens)
+            let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
+            let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
+            guard !plan.isEmpty else { return SearchResponse(query: query, results: []) }
+            let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: options.filter)
+                .candidates(for: plan, statistics: statistics)
+            let aligned = query.alignmentTokens
+            let ranked = Reranker(query: aligned, weights: aligned.map(statistics.idf), terms: plan.terms).rank(candidates)
+            let results = try ResultAssembly(reader: reader, cache: articles).results(ranked, query: query, limit: options.limit)
+            return SearchResponse(query: query, results: results)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import KBModel
+
+/// Error codes in one spelling, so that `0x80004005`, `80004005` and the decimal `2147500037`
+/// (how a signed HRESULT is often logged: -2147467259, or unsigned) all match.
+///
+/// The canonical form is "x" followed by eight lower-case hex digits: a token the full-text
+/// index keeps whole and that no ordinary word collides with.
+public enum ErrorCodes {
+    /// The canonical spellings of every code-like token in `text`, in order, without repeats.
+    public static func canonical(in text: String) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        // Byte-wise: codes are ASCII, and this runs over every article's whole text.
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard isCodeByte(bytes[i]) else { i += 1; continue }
+            var j = i
+            var hasDigit = false
+            while j < bytes.count, isCodeByte(bytes[j]) {
+                if bytes[j] >= 0x30 && bytes[j] <= 0x39 { hasDigit = true }
+                j += 1
+            }
+            let length = j - i
+            if hasDigit, length >= 6, length <= 11,
+               let code = canonical(token: Substring(String(decoding: bytes[i..<j], as: UTF8.self))),
+               seen.insert(code).inserted {
+                result.append(code)
+            }
+            i = j
+        }
+        return result
+    }
+
+    /// A token as message alignment compares it: the canonical spelling when it is an error
+    /// code (a '-' just before it counts, for a negative decimal), else the token itself. So
+    /// "80004005" in a paste matches "0x80004005" in an article word for word.
+    package static func alignmentWord(_ token: Tokenizer.Token, in bytes: [UInt8]) -> String {
+        let start = token.range.lowerBound
+        let first = token.text.utf8.first ?? 0
+        guard first >= 0x30 && first <= 0x39 else { return token.text }
+        if start > 0, bytes[start - 1] == UInt8(ascii: "-"), let code = canonical(token: Substring("-" + token.text)) { return code }
+        return canonical(token: Substring(token.text)) ?? token.text
+    }
+
+    private static func isCodeByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
+    }
+
+    /// "0x80004005" / "80004005" / "2147500037" / "-2147467259" → "x80004005"; nil for other tokens.
+    public static func canonical(token: Substring) -> String? {
+        var t = token
+        if t.hasPrefix("-") {
+            // A negative decimal: the signed 32-bit form of a code.
+            guard let value = Int64(t), value < -0x1000_0000, value >= -0x8000_0000 else { return nil }
+            return spelled(UInt32(bitPattern: Int32(value)))
+        }
+        if t.hasPrefix("0x") || t.hasPrefix("0X") {
+            t = t.dropFirst(2)
+            guard (4...8).contains(t.count), let value = UInt32(t, radix: 16) else { return nil }
+            return spelled(value)
+        }
+        // Eight hex digits with at least one digit and a high first digit: an HRESULT written bare.
+        if t.count == 8, t.contains(where: \.isNumber), let value = UInt32(t, radix: 16), value >= 0x8000_0000 {
+            return spelled(value)
+        }
+        // A decimal in the upper half of the 32-bit range: an HRESULT printed as unsigned.
+        if (9...10).contains(t.count), t.allSatisfy(\.isNumber), let value = UInt64(t),
+           value >= 0x8000_0000, value <= 0xFFFF_FFFF {
+            return spelled(UInt32(value))
+        }
+        return nil
+    }
+
+    private static func spelled(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "x" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import KBModel
+
+
+/// Splits text into the same tokens as the full-text index's `unicode61 remove_diacritics 2`
+/// tokenizer: runs of letters and digits, lower-cased, accents removed.
+///
+/// ASCII text, most of it, is split here byte by byte; any other text is handed to SQLite's
+/// own tokenizer (`Unicode61`), so that a word is searched exactly as it was indexed, whatever
+/// Unicode's case folding, ligatures or combining marks make of it.
+public enum Tokenizer {
+    public struct Token: Equatable, Sendable {
+        public var text: String
+        /// Byte range in the source string, for highlighting.
+        public var range: Range<Int>
+    }
+
+    public static func tokens(_ text: String) -> [Token] {
+        asciiTokens(text) ?? Unicode61.shared.tokens(text)
+    }
+
+    /// The same for text that is all ASCII, the common case, read byte by byte; nil otherwise.
+    private static func asciiTokens(_ text: String) -> [Token]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Token]? in
+            var result: [Token] = []
+            var word: [UInt8] = []
+            var start = 0
+            for (offset, b) in bytes.enumerated() {
+                guard b < 0x80 else { return nil }
+                if let folded = wordByte(b) {
+                    if word.isEmpty { start = offset }
+                    word.append(folded)
+                } else if !word.isEmpty {
+                    result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<offset))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<bytes.count)) }
+            return result
+        }
+    }
+
+    /// An ASCII letter or digit as the index stores it (letters lower-cased); nil for any other byte.
+    private static func wordByte(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39, 0x61...0x7A: b
+        case 0x41...0x5A: b | 0x20
+        default: nil
+        }
+    }
+
+    public static func words(_ text: String) -> [String] {
+        tokens(text).map(\.text)
+    }
+}

@@ -1,0 +1,57 @@
+import KBModel
+
+/// Restricts search and export to some articles. Every condition given must hold.
+public struct ArticleFilter: Sendable, Equatable {
+    /// Case-insensitive substring of the product name.
+    public var product: String?
+    /// A version number the article lists, e.g. "5.0".
+    public var version: String?
+    /// A keyword the article lists (case-insensitive).
+    public var keyword: String?
+    /// Articles last modified on or after this date.
+    public var since: CalendarDate?
+    /// Only these ids.
+    public var ids: [String] = []
+
+    public init(product: String? = nil, version: String? = nil, keyword: String? = nil, since: CalendarDate? = nil, ids: [String] = []) {
+        self.product = product
+        self.version = version
+        self.keyword = keyword
+        self.since = since
+        self.ids = ids
+    }
+
+    public var isEmpty: Bool { product == nil && version == nil && keyword == nil && since == nil && ids.isEmpty }
+
+    /// SQL conditions on `article` (aliased `a`) and their arguments.
+    package func sql() -> (condition: String, arguments: [String]) {
+        var conditions: [String] = []
+        var arguments: [String] = []
+        if let product {
+            conditions.append("a.product LIKE '%' || ? || '%' ESCAPE '\\'")
+            arguments.append(Self.escapeLike(product))
+        }
+        if let version {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(a.record, '$.versions') WHERE json_extract(value, '$.version') = ?)")
+            arguments.append(version)
+        }
+        if let keyword {
+            conditions.append("EXISTS (SELECT 1 FROM json_each(a.record, '$.keywords') WHERE value = ? COLLATE NOCASE)")
+            arguments.append(keyword)
+        }
+        if let since {
+            conditions.append("a.last_modified >= ?")
+            arguments.append(since.description)
+        }
+        if !ids.isEmpty {
+            conditions.append("a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
+            arguments += ids
+        }
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+    }
+
+    private static func escapeLike(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

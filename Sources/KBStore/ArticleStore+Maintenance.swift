@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import KBModel
+
+
+/// What `kb stats` reports. JSON keys are part of the command's contract.
+public struct StoreStats: Codable, Sendable {
+    public struct Count: Codable, Sendable {
+        public var name: String
+        public var articles: Int
+    }
+
+    public var path: String
+    public var articles: Int
+    public var sources: Int
+    public var byProduct: [Count]
+    public var byLayout: [Count]
+    public var sizeBytes: Int64
+    public var schemaVersion: String
+    public var lastImport: String?
+}
+
+extension ArticleStore {
+    public func stats() throws(StoreError) -> StoreStats {
+        let (articles, sources, products, layouts, version, lastImport) = try read { db in
+            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+            let sources = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_source") ?? 0
+            let products = try Row.fetchAll(db, sql: """
+                SELECT coalesce(product, '(none)') AS name, count(*) AS n FROM article
+                GROUP BY name ORDER BY n DESC, name
+                """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
+            let layouts = try Row.fetchAll(db, sql: "SELECT layout, count(*) AS n FROM article GROUP BY layout ORDER BY layout")
+                .map { StoreStats.Count(name: $0["layout"], articles: $0["n"]) }
+            let version = try StoreSchema.migrator.appliedIdentifiers(db).sorted().last ?? "none"
+            let lastImport = try String.fetchOne(db, sql: "SELECT max(coalesce(finished_at, started_at)) FROM import_run")
+            return (articles, sources, products, layouts, version, lastImport)
+        }
+        var size: Int64 = 0
+        for suffix in ["", "-wal"] {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+            size += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+        }
+        return StoreStats(
+            path: path, articles: articles, sources: sources, byProduct: products, byLayout: layouts,
+            sizeBytes: size, schemaVersion: version, lastImport: lastImport)
+    }
+
+    /// SQLite's integrity check and FTS5's own, which compares the index with the articles.
+    /// Returns the problems found; empty when the store is sound.
+    ///
+    /// The store is read through this read-only connection, except for FTS5's check: SQLite
+    /// 3.40 offers it only as an `INSERT` command, which needs a writable connection even
+    /// though it writes nothing. It runs on a second connection to the existing file, in a
+    /// transaction that is rolled back; on read-only media it is left out.
+    public func check() throws(StoreError) -> [String] {
+        let tables = ["article_fts", "article_head_fts", "article_pair_fts"]
+        var problems = try read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+            for table in tables {
+                // Every article is indexed once: a crash between the two writes cannot leave a gap.
+                let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)_docsize") ?? 0
+                if indexed != articles {
+                    problems.append("full-text index \(table) holds \(indexed) articles, the store \(articles)")
+                }
+            }
+            return problems
+        }
+        guard !StoreError.isOnReadOnlyFileSystem(path), FileManager.default.isWritableFile(atPath: path) else { return problems }
+        do {
+            let checker = try DatabaseQueue(path: path)
+            defer { try? checker.close() }
+            try checker.inTransaction { db in
+                for table in tables {
+                    do {
+                        try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
+                    } catch {
+                        problems.append("full-text index \(table): \((error as? DatabaseError)?.message ?? "\(error)")")
+                    }
+                }
+                return .rollback
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+        return problems
+    }
+}
+
+extension ArticleStore {
+    /// A value that changes whenever articles are added or an import finishes, whichever
+    /// process wrote: what a cache of search results is keyed on.
+    public func generation() throws(StoreError) -> String {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT coalesce(max(rowid), 0) FROM article),
+                       (SELECT coalesce(max(id), 0) FROM import_run),
+                       (SELECT coalesce(max(finished_at), '') FROM import_run)
+                """)!
+            return "\(row[0] as Int64)-\(row[1] as Int64)-\(row[2] as String)"
+        }
+    }
+
+    /// The most common products, for a filter menu.
+    public func topProducts(limit: Int = 40) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT product FROM article WHERE product IS NOT NULL
+                GROUP BY product ORDER BY count(*) DESC, product LIMIT ?
+                """, arguments: [limit])
+        }
+    }
+}

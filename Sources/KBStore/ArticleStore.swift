@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import KBModel
+
+
+/// The knowledge base: one SQLite file in WAL mode, so that searches run while an import writes.
+public final class ArticleStore: Sendable {
+    public enum Access { case readOnly, readWrite }
+
+    public let path: String
+    let database: any DatabaseWriter & DatabaseReader
+
+    /// Opens (and, for `.readWrite`, creates and migrates) the store at `path`.
+    /// `memoryMapped` suits long-lived processes that search many times (`kb eval`, a server):
+    /// mapped pages stay mapped. A one-shot command reads less than it would map.
+    public init(path: String, access: Access, memoryMapped: Bool = false) throws(StoreError) {
+        self.path = path
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(5)
+            if memoryMapped {
+                // SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that are read
+                // into the page cache, made large enough to keep a large store's hot pages.
+                config.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+                    try db.execute(sql: "PRAGMA cache_size = -131072")
+                }
+            }
+            switch access {
+            case .readOnly:
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
+                }
+                config.readonly = true
+                var reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
+                try reader.read { db in try Self.checkSchema(db, path: path) }
+                if try !reader.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
+                    // A store written by an older kb: brought up to date once, then read.
+                    try reader.close()
+                    try Self.upgrade(path: path)
+                    reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
+                }
+                database = reader
+            case .readWrite:
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                let pool = try DatabasePool(path: path, configuration: config)
+                try pool.read { db in try Self.checkSchema(db, path: path) }
+                try StoreSchema.migrator.migrate(pool)
+                database = pool
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// A long-lived reader (`pooled`, e.g. a server) gets a pool of read-only connections, so
+    /// that searches run side by side; a one-shot command, one connection. A store on read-only
+    /// media cannot get the shared-memory file WAL mode needs: it is then opened as immutable,
+    /// which SQLite allows without one.
+    private static func openReadOnly(path: String, configuration: Configuration, pooled: Bool) throws -> any DatabaseWriter & DatabaseReader {
+        do {
+            let reader: any DatabaseWriter & DatabaseReader = pooled
+                ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            try reader.read { db in _ = try db.tableExists("article") }
+            return reader
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && StoreError.isOnReadOnlyFileSystem(path) {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+        }
+    }
+
+    /// Applies the migrations an older store lacks, for a command that only reads.
+    private static func upgrade(path: String) throws {
+        do {
+            let pool = try DatabasePool(path: path, configuration: Configuration())
+            try StoreSchema.migrator.migrate(pool)
+            try pool.close()
+        } catch {
+            throw StoreError(
+                path: path,
+                reason: "this store has an older schema than this kb (\(StoreSchema.currentVersion)) and could not be upgraded: \(StoreError.wrapping(error, path: path).reason)")
+        }
+    }
+
+    /// Refuses a store written by a newer `kb`: never migrate downward.
+    private static func checkSchema(_ db: Database, path: String) throws {
+        // Reading the schema fails early on a file that is not a database.
+        _ = try db.tableExists("article")
+        if try StoreSchema.migrator.hasBeenSuperseded(db) {
+            throw StoreError(path: path, reason: "this store has a newer schema than this kb knows (\(StoreSchema.currentVersion)): upgrade kb")
+        }
+    }
+
+    /// Closes the connections now, on this thread. A command calls it before it exits: the
+    /// connection pool otherwise closes on its own queue, which may still be at work while
+    /// the process ends.
+    public func close() {
+        if let pool = database as? DatabasePool { try? pool.close() }
+        if let queue = database as? DatabaseQueue { try? queue.close() }
+    }
+
+    package func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try database.read(body) } catch { throw StoreError.wrapping(error, path: path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try database.writeWithoutTransaction(body) } catch { throw StoreError.wrapping(error, path: path) }
+    }
+
+    // MARK: - Reading
+
+    public func article(id: String) throws(StoreError) -> Article? {
+        guard let normalized = ArticleID.normalize(id) else { return nil }
+        return try read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT record, sections_only FROM article WHERE id = ?", arguments: [normalized])
+            else { return nil }
+            return try StoredRecord.decode(row[0], sectionsOnly: row[1])
+        }
+    }
+
+    public var count: Int {
+        get throws(StoreError) { try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 } }
+    }
+}

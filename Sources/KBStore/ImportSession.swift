@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import KBModel
+
+/// One import's writes: a row in `import_run`, articles written in transactions of a bounded
+/// size, and the term statistics refreshed at the end. Made by `ArticleStore.importRun`.
+///
+/// Large transactions let FTS5 write fewer, larger index segments; `commitIfDue` also commits
+/// after a second, which bounds what a crash can take back. A crash leaves whole articles
+/// only, and running the same import again completes the store.
+package final class ImportSession {
+    private let db: Database
+    private let writer: ArticleWriter
+    private let runID: Int64
+    private let articlesPerTransaction: Int
+    private var pending = 0
+    private var lastCommit = Date()
+
+    fileprivate init(db: Database, startedAt: String, scanned: Int, articlesPerTransaction: Int) throws {
+        self.db = db
+        self.articlesPerTransaction = articlesPerTransaction
+        try db.execute(sql: "INSERT INTO import_run(started_at, scanned) VALUES (?, ?)", arguments: [startedAt, scanned])
+        runID = db.lastInsertedRowID
+        writer = try ArticleWriter(db: db, importedAt: startedAt)
+    }
+
+    /// Stores an article, or keeps the stored version (see `MergePolicy`).
+    package func store(_ article: StoredArticle) throws -> ArticleWriter.Effect {
+        pending += 1
+        return try writer.store(article)
+    }
+
+    /// Remembers the path of a markdown twin that loses to the stored DOCUMENT copy.
+    package func recordTwin(path: String, id: String, lastModified: String?) throws {
+        try writer.recordTwin(path: path, id: id, lastModified: lastModified)
+    }
+
+    /// Commits the open transaction when it holds enough articles or is a second old.
+    package func commitIfDue() throws {
+        guard pending >= articlesPerTransaction || Date().timeIntervalSince(lastCommit) >= 1 else { return }
+        try db.commit()
+        try db.beginTransaction()
+        pending = 0
+        lastCommit = Date()
+    }
+
+    /// Records the run's counts and, if any article changed, refreshes the term statistics.
+    fileprivate func finish(_ counts: ImportCounts) throws {
+        try db.execute(
+            sql: """
+                UPDATE import_run SET finished_at = ?, new = ?, updated = ?, unchanged = ?, failed = ?
+                WHERE id = ?
+                """,
+            arguments: [ISO8601DateFormatter().string(from: Date()), counts.new, counts.updated,
+                        counts.unchanged, counts.failed, runID])
+        if counts.new + counts.updated > 0 { try TermStatistics.refresh(db) }
+    }
+}
+
+/// What an import run did, as recorded in `import_run`.
+package struct ImportCounts: Sendable {
+    package var new = 0
+    package var updated = 0
+    package var unchanged = 0
+    package var failed = 0
+
+    package init(new: Int = 0, updated: Int = 0, unchanged: Int = 0, failed: Int = 0) {
+        self.new = new
+        self.updated = updated
+        self.unchanged = unchanged
+        self.failed = failed
+    }
+}
+
+extension ArticleStore {
+    /// Runs an import: `body` stores articles through the session and returns the run's
+    /// counts. Everything `body` stored is committed when it returns; when it throws, the
+    /// transaction under way is rolled back and the error passed on.
+    package func importRun(
+        startedAt: Date, scanned: Int, articlesPerTransaction: Int, _ body: (ImportSession) throws -> ImportCounts
+    ) throws(StoreError) {
+        let startedAt = ISO8601DateFormatter().string(from: startedAt)
+        try write { db in
+            try BulkLoad.begin(db)
+            defer { try? BulkLoad.end(db) }
+            let session = try ImportSession(
+                db: db, startedAt: startedAt, scanned: scanned, articlesPerTransaction: articlesPerTransaction)
+            try db.beginTransaction()
+            do {
+                let counts = try body(session)
+                try session.finish(counts)
+                try db.commit()
+            } catch {
+                try? db.rollback()
+                throw error
+            }
+        }
+    }
+}
+
+/// SQLite settings for a bulk load, put back afterwards. None of them risks the store: in
+/// WAL mode `synchronous = NORMAL` is the setting SQLite documents as safe from corruption,
+/// after a killed process and after a power loss alike (a power loss may take back the last
+/// committed transactions, never leave half of one). `OFF` would risk corruption on a power loss.
+enum BulkLoad {
+    static func begin(_ db: Database) throws {
+        try db.execute(sql: """
+            PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -131072;
+            PRAGMA wal_autocheckpoint = 10000;
+            PRAGMA temp_store = MEMORY;
+            """)
+    }
+
+    static func end(_ db: Database) throws {
+        try db.execute(sql: """
+            PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -2000;
+            PRAGMA wal_autocheckpoint = 1000;
+            PRAGMA wal_checkpoint(TRUNCATE);
+            """)
+    }
+}

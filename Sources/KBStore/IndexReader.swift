@@ -1,0 +1,131 @@
+import GRDB
+import KBModel
+
+/// The full-text indexes a search asks for candidates.
+package enum FullTextIndex: Sendable {
+    /// Titles, quoted error messages and codes (`article_head_fts`).
+    case head
+    /// The whole text: title, messages, body, metadata and codes (`article_fts`).
+    case body
+
+    var table: String {
+        switch self {
+        case .head: "article_head_fts"
+        case .body: "article_fts"
+        }
+    }
+
+    /// The index's columns, in order: what the bm25 weights are given for.
+    package var columns: [String] {
+        switch self {
+        case .head: ["title", "messages", "codes"]
+        case .body: ["title", "messages", "body", "meta", "codes"]
+        }
+    }
+}
+
+/// An article row matched by an index, with its score: bm25 for the text indexes (negative,
+/// lower is better), or a score of the caller's for the pair index.
+package struct ScoredRow: Sendable, Equatable {
+    package var rowid: Int64
+    package var score: Double
+
+    package init(rowid: Int64, score: Double) {
+        self.rowid = rowid
+        self.score = score
+    }
+}
+
+/// The `article` columns ranking needs, without the record.
+package struct CandidateRow: FetchableRecord, Sendable {
+    package var rowid: Int64
+    package var id: String
+    package var title: String
+    package var product: String?
+    package var contentHash: String
+    /// The quoted error messages, one per line.
+    package var messages: String
+
+    package init(row: Row) {
+        rowid = row["rowid"]
+        id = row["id"]
+        title = row["title"]
+        product = row["product"]
+        contentHash = row["content_hash"]
+        messages = row["messages"]
+    }
+}
+
+/// The reads one search makes, all inside one read transaction so that they see one state of
+/// the store. Only `ArticleStore.readIndex` makes one.
+package struct IndexReader {
+    let db: Database
+
+    /// Document frequencies of the terms and word pairs (see `TermStatistics`).
+    package func termStatistics(terms: Set<String>, pairs: Set<String>) throws -> TermStatistics {
+        try TermStatistics(db: db, terms: terms, pairs: pairs)
+    }
+
+    /// The best `limit` rows of `index` for an FTS5 `match` expression, by bm25 with these
+    /// column weights, best first; with a filter, only the articles it selects.
+    package func rankedMatches(
+        in index: FullTextIndex, match: String, weights: [Double], limit: Int, filter: ArticleFilter
+    ) throws -> [ScoredRow] {
+        let table = index.table
+        let bm25 = "bm25(\(table), \(weights.map { String($0) }.joined(separator: ", ")))"
+        // Without a filter the index is queried alone: joining `article` first would look up
+        // every matching row before the LIMIT applies.
+        let sql: String
+        var arguments: StatementArguments = [match]
+        if filter.isEmpty {
+            sql = "SELECT rowid, \(bm25) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(limit)"
+        } else {
+            let (condition, filterArguments) = filter.sql()
+            sql = """
+                SELECT a.rowid AS rowid, \(bm25) AS score
+                FROM \(table) JOIN article a ON a.rowid = \(table).rowid
+                WHERE \(table) MATCH ? AND \(condition)
+                ORDER BY score LIMIT \(limit)
+                """
+            arguments += StatementArguments(filterArguments)
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+            .map { ScoredRow(rowid: $0["rowid"], score: $0["score"]) }
+    }
+
+    /// The rows of the word-pair index that hold every pair of the `match` expression. The
+    /// index keeps no positions, so it cannot score them.
+    package func pairMatches(_ match: String) throws -> [Int64] {
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?"), arguments: [match])
+    }
+
+    /// The candidate columns of these rows, by rowid; with a filter, only the rows it selects.
+    package func candidateRows(_ rowids: [Int64], filter: ArticleFilter = ArticleFilter()) throws -> [Int64: CandidateRow] {
+        guard !rowids.isEmpty else { return [:] }
+        let placeholders = rowids.map { _ in "?" }.joined(separator: ",")
+        let (condition, filterArguments) = filter.sql()
+        let rows = try CandidateRow.fetchAll(
+            db, sql: """
+                SELECT rowid, id, title, product, content_hash, messages FROM article a
+                WHERE rowid IN (\(placeholders)) AND \(condition)
+                """,
+            arguments: StatementArguments(rowids) + StatementArguments(filterArguments))
+        return Dictionary(rows.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The article stored in this row.
+    package func article(rowid: Int64) throws -> Article {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?"), arguments: [rowid])
+        else { throw StoredRecord.Unreadable(description: "no article in row \(rowid)") }
+        return try StoredRecord.decode(row["record"], sectionsOnly: row["sections_only"])
+    }
+}
+
+extension ArticleStore {
+    /// Runs the reads of one search in one read transaction.
+    package func readIndex<T>(_ body: (IndexReader) throws -> T) throws(StoreError) -> T {
+        try read { db in try body(IndexReader(db: db)) }
+    }
+}

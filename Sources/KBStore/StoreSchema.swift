@@ -1,0 +1,45 @@
+import GRDB
+import KBModel
+
+
+/// The store's schema versions, from the SQL files in `Schema/` compiled into the binary.
+enum StoreSchema {
+    struct Migration: Sendable {
+        /// The schema version recorded in the store.
+        var name: String
+        package var sql: [UInt8]
+        /// What SQL alone cannot do for the rows of an older store, run after `sql`.
+        var backfill: (@Sendable (Database) throws -> Void)? = nil
+    }
+
+    /// In order.
+    static let migrations: [Migration] = [
+        Migration(name: "v1", sql: PackageResources.v1_sql),
+        Migration(name: "v2", sql: PackageResources.v2_sql, backfill: indexPairs),
+    ]
+
+    static var currentVersion: String { migrations.last!.name }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: String(decoding: migration.sql, as: UTF8.self))
+                try migration.backfill?(db)
+            }
+        }
+        return migrator
+    }
+
+    /// v2: the word pairs of every stored article, from the columns the writer filled.
+    private static func indexPairs(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: ArticleWriter.pairInsertSQL)
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, title, messages FROM article")
+        var any = false
+        while let row = try rows.next() {
+            try insert.execute(arguments: [row[0] as Int64, WordPairs.indexed(title: row[1], messages: row[2])])
+            any = true
+        }
+        if any { try TermStatistics.refresh(db) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import KBModel
+
+
+/// Document frequencies of a paste's terms and word pairs, from the `term_stats` snapshot,
+/// with the indexes' own vocabularies as a fallback for terms imported since.
+package struct TermStatistics {
+    package var articles: Int
+    package var documentFrequency: [String: Int]
+
+    package init(articles: Int, documentFrequency: [String: Int]) {
+        self.articles = articles
+        self.documentFrequency = documentFrequency
+    }
+
+    init(db: Database, terms: Set<String>, pairs: Set<String> = []) throws {
+        documentFrequency = [:]
+        articles = try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0
+        if articles == 0 { articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+        guard !terms.isEmpty || !pairs.isEmpty else { return }
+        try fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", Array(terms.union(pairs)))
+        // Terms the snapshot lacks are rare or new: their posting lists are short to read.
+        try fetch(db, "SELECT term, doc FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
+        try fetch(db, "SELECT term, doc FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
+    }
+
+    /// Runs `select` (ending in "term IN") for the terms, 500 at a time, recording each count.
+    private mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
+        for chunk in Array(terms).chunked(500) {
+            let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "\(select) (\(placeholders))", arguments: StatementArguments(chunk)) {
+                documentFrequency[row[0]] = row[1]
+            }
+        }
+    }
+
+    /// Rewrites the snapshot from the indexes. Terms and pairs in fewer than `minimum`
+    /// articles are left out: looking them up in the index is cheap.
+    static func refresh(_ db: Database, minimum: Int = 20) throws {
+        try db.execute(sql: "DELETE FROM term_stats")
+        try db.execute(sql: "INSERT INTO term_stats(term, articles) SELECT '', count(*) FROM article")
+        for vocabulary in ["article_vocab", "article_pair_vocab"] {
+            try db.execute(
+                sql: "INSERT INTO term_stats(term, articles) SELECT term, doc FROM \(vocabulary) WHERE doc >= ? AND term != ''",
+                arguments: [minimum])
+        }
+    }
+
+    /// BM25's inverse document frequency; a term absent from the index weighs nothing.
+    package func idf(_ term: String) -> Double {
+        guard let df = documentFrequency[term], df > 0 else { return 0 }
+        let n = Double(max(articles, df)), d = Double(df)
+        return log((n - d + 0.5) / (d + 0.5) + 1)
+    }
+}
+
+extension Array {
+    package func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
