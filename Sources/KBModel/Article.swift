@@ -5,23 +5,38 @@
 public struct Article: Decodable, Equatable, Hashable, Sendable {
     /// The article number, e.g. "Q178511".
     public var id: String
+    /// The article's title, e.g. "Err Msg: Not Enough Memory".
     public var title: String
+    /// The product the article is about, as its header names it.
     public var product: String?
+    /// The product versions it applies to.
     public var versions: [ProductVersion]
+    /// The operating systems it names, e.g. "WINDOWS".
     public var operatingSystems: [String]
+    /// Its keywords, e.g. "kberrmsg".
     public var keywords: [String]
+    /// Its technology codes, e.g. "kbAudDeveloper".
     public var technologies: [String]
+    /// Its issue type, e.g. "kbprb" or "kbbug".
     public var issueType: String?
     /// The date the article was last modified.
     public var lastModified: CalendarDate?
+    /// The products and versions of its "applies to" list, one per entry.
     public var appliesTo: [String]
 
+    /// The text of the Summary section.
     public var summary: String?
+    /// The text of the Symptoms section.
     public var symptoms: String?
+    /// The text of the Cause section.
     public var cause: String?
+    /// The text of the Resolution section.
     public var resolution: String?
+    /// The text of the Workaround section.
     public var workaround: String?
+    /// The text of the Status section.
     public var status: String?
+    /// The text of the More Information section.
     public var moreInformation: String?
 
     /// Every section in document order, including those without a field of their own.
@@ -30,9 +45,12 @@ public struct Article: Decodable, Equatable, Hashable, Sendable {
     public var errorMessages: [String]
     /// Ids of other articles this one cites.
     public var references: [String]
+    /// Words the article lists for search ("Additional query words").
     public var additionalQueryWords: [String]
+    /// The file the article was read from.
     public var source: Source
 
+    /// An article with the given fields; lists default to empty and other fields to nil.
     public init(
         id: String, title: String, product: String? = nil, versions: [ProductVersion] = [],
         operatingSystems: [String] = [], keywords: [String] = [], technologies: [String] = [],
@@ -71,8 +89,10 @@ public struct Article: Decodable, Equatable, Hashable, Sendable {
 public struct ProductVersion: Decodable, Equatable, Hashable, Sendable {
     /// "WINDOWS", "winnt", … or nil when the line names none.
     public var platform: String?
+    /// The version number, e.g. "5.0".
     public var version: String
 
+    /// A version on a platform (nil when none is named).
     public init(platform: String?, version: String) {
         self.platform = platform
         self.version = version
@@ -81,9 +101,12 @@ public struct ProductVersion: Decodable, Equatable, Hashable, Sendable {
 
 /// A titled part of the article body. `heading` is nil for text that stands before any heading.
 public struct Section: Decodable, Equatable, Hashable, Sendable {
+    /// The heading, as the article writes it.
     public var heading: String?
+    /// The section's text, lines joined by newlines.
     public var text: String
 
+    /// A section with this heading and text.
     public init(heading: String?, text: String) {
         self.heading = heading
         self.text = text
@@ -92,9 +115,12 @@ public struct Section: Decodable, Equatable, Hashable, Sendable {
 
 /// Where an article was read from.
 public struct Source: Decodable, Equatable, Hashable, Sendable {
+    /// The layout the file was written in.
     public var layout: Layout
+    /// The file's path as given to the parser.
     public var path: String
 
+    /// A source of this layout at this path.
     public init(layout: Layout, path: String) {
         self.layout = layout
         self.path = path

@@ -58,6 +58,7 @@ public enum ArticleJSON {
         return (w.bytes, contentLength)
     }
 
+    /// Reads one record, strictly (see `Article.init(from:)`).
     public static func decode(_ data: Data) throws -> Article {
         try JSONDecoder().decode(Article.self, from: data)
     }

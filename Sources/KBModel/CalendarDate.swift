@@ -1,8 +1,11 @@
 /// A real day of the Gregorian calendar, written "YYYY-MM-DD": the one date type of articles,
 /// filters, the API and JSON import. An impossible date ("1999-02-31") cannot be made.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, e.g. 1999.
     public let year: Int
+    /// The month, 1 to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// nil unless the day exists: months 1–12, days up to the month's length, leap years counted.
@@ -32,6 +35,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Earlier dates come first.
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

@@ -8,6 +8,7 @@ public enum ArticleParser {
     /// Larger files are refused: the biggest real article is far below this.
     public static let maxFileSize = 16 * 1024 * 1024
 
+    /// Parses one article file of either layout; `path` is recorded as its source and named in errors.
     public static func parse(_ bytes: [UInt8], path: String) throws(ParseError) -> Article {
         guard bytes.count <= maxFileSize else { throw .tooLarge(bytes.count) }
         let text = try TextDecoding.decode(bytes)

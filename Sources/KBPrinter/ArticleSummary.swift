@@ -4,8 +4,8 @@ import KBSearch
 
 
 /// The short human-readable form of `kb parse`.
-public enum ArticleSummary {
-    public static func text(_ a: Article) -> String {
+package enum ArticleSummary {
+    package static func text(_ a: Article) -> String {
         var facts: [String] = []
         if let product = a.product { facts.append(product) }
         if let date = a.lastModified { facts.append(date.description) }

@@ -5,8 +5,8 @@ import KBSearch
 
 /// An article laid out for reading in a terminal: header facts, error messages set apart,
 /// then each section under its heading.
-public enum ArticleText {
-    public static func render(_ a: Article, style: TerminalStyle) -> String {
+package enum ArticleText {
+    package static func render(_ a: Article, style: TerminalStyle) -> String {
         var out = style.bold("\(a.id)  \(a.title)") + "\n"
         for (name, value) in a.facts { out += style.dim(name.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n" }
         if !a.appliesTo.isEmpty {

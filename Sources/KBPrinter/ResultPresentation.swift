@@ -9,9 +9,12 @@ import KBStore
 public struct ResultPresentation: Sendable {
     /// A piece of the matched line: a word of the paste (`isMatch`), or the text between.
     public struct Span: Sendable, Equatable {
+        /// The text, as it stands in the line.
         public var text: String
+        /// True for a word of the paste.
         public var isMatch: Bool
 
+        /// A span of text.
         public init(text: String, isMatch: Bool) {
             self.text = text
             self.isMatch = isMatch
@@ -30,6 +33,7 @@ public struct ResultPresentation: Sendable {
     public var result: SearchResult
     /// The line that shows why the article matched, cut into plain and matched spans.
     public var matchedLine: [Span]
+    /// The start of the fix, when the article has one.
     public var remedy: Remedy?
     /// How the score was made, as one line of arithmetic.
     public var explanation: String
@@ -37,6 +41,7 @@ public struct ResultPresentation: Sendable {
     /// Lines of the remedy shown with a result.
     public static let remedyLines = 2
 
+    /// How `result` is shown.
     public init(_ result: SearchResult) {
         self.result = result
         matchedLine = Self.spans(result.snippet, words: Set(result.matchedWords))

@@ -2,8 +2,8 @@ import KBSearch
 
 /// Search results for a terminal: per result, its title line, the matched line with the
 /// pasted words highlighted, the start of the fix and, on request, the score's arithmetic.
-public enum SearchText {
-    public static func render(_ result: SearchResult, style: TerminalStyle, explain: Bool) -> String {
+package enum SearchText {
+    package static func render(_ result: SearchResult, style: TerminalStyle, explain: Bool) -> String {
         let p = ResultPresentation(result)
         var out = style.bold("\(result.rank). \(result.id)  \(result.title)")
         if let product = result.product { out += style.dim("  (\(product))") }

@@ -4,6 +4,7 @@ import KBStore
 /// A paste made ready for search: log noise removed, tokenised as the index is, error codes
 /// in their canonical spelling.
 public struct AnalyzedQuery: Sendable {
+    /// The paste as given.
     public var original: String
     /// The paste without log noise.
     public var cleaned: String
@@ -17,6 +18,7 @@ public struct AnalyzedQuery: Sendable {
     /// Longer pastes are cut: a message is a few dozen words, and alignment costs grow with length.
     public static let maxTokens = 256
 
+    /// Analyses a paste: removes control characters and log noise, tokenises, finds codes.
     public init(_ paste: String) {
         original = paste
         // NUL and other control characters are no part of a message.
@@ -32,5 +34,6 @@ public struct AnalyzedQuery: Sendable {
         codes = ErrorCodes.canonical(in: printable)
     }
 
+    /// True when the paste holds no word or code to search for.
     public var isEmpty: Bool { tokens.isEmpty && codes.isEmpty }
 }

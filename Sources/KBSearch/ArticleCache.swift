@@ -28,6 +28,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// Articles per generation: the cache holds at most twice this many.
     public let capacity: Int
 
+    /// A cache of at most twice `capacity` articles.
     public init(capacity: Int = 2048) {
         self.capacity = capacity
     }

@@ -7,8 +7,8 @@ import KBStore
 ///
 /// Only prefixes are removed, and only shapes that are never words of a message: a paste
 /// without such noise goes through unchanged.
-public enum LogNoise {
-    public static func strip(_ paste: String) -> String {
+package enum LogNoise {
+    package static func strip(_ paste: String) -> String {
         paste.lineArray.map(stripLine).joined(separator: "\n")
     }
 

@@ -17,9 +17,13 @@ import KBStore
 ///
 /// All reads of one search see one state of the store (one read transaction).
 public struct SearchEngine {
+    /// What one search asks for.
     public struct Options: Sendable {
+        /// How many results to return at most.
         public var limit = 10
+        /// Which articles may be returned.
         public var filter = ArticleFilter()
+        /// Options returning `limit` results among the articles `filter` selects.
         public init(limit: Int = 10, filter: ArticleFilter = ArticleFilter()) {
             self.limit = limit
             self.filter = filter
@@ -45,24 +49,30 @@ public struct SearchEngine {
         /// most this many times the budget: an intersection reads at least that list.
         public var conjunctionReadFactor = 10
 
+        /// The budgets that hold at any size of knowledge base.
         public init() {}
     }
 
+    /// The store searched.
     public let store: ArticleStore
     /// Where a long-running process keeps decoded records between searches.
     public let articles: ArticleCache?
+    /// How much of each index one search reads.
     public let budgets: Budgets
 
+    /// An engine searching `store`, keeping decoded articles in `articles` when given.
     public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets()) {
         self.store = store
         self.articles = articles
         self.budgets = budgets
     }
 
+    /// The articles that best answer a paste, best first.
     public func search(_ paste: String, options: Options = Options()) throws(StoreError) -> SearchResponse {
         try search(AnalyzedQuery(paste), options: options)
     }
 
+    /// The articles that best answer an analysed paste, best first.
     public func search(_ query: AnalyzedQuery, options: Options = Options()) throws(StoreError) -> SearchResponse {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.readIndex { reader in

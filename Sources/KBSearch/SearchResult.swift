@@ -3,10 +3,15 @@ import KBStore
 
 /// One ranked article and why it matched.
 public struct SearchResult: Sendable {
+    /// The position in the results, from 1.
     public var rank: Int
+    /// The article's id.
     public var id: String
+    /// The article's title.
     public var title: String
+    /// The article's product.
     public var product: String?
+    /// The score the results are ordered by (see `ScoreExplanation`), to 3 decimals.
     public var score: Double
     /// The article's quoted error message the paste matched best, if any matched.
     public var matchedErrorMessage: String?
@@ -14,7 +19,9 @@ public struct SearchResult: Sendable {
     public var snippet: String
     /// Words of the paste found in `snippet`, for highlighting.
     public var matchedWords: [String]
+    /// How `score` was made.
     public var explanation: ScoreExplanation
+    /// The whole article.
     public var article: Article
     /// `article` as JSON, when a cache had it ready.
     public var articleJSON: [UInt8]? = nil
@@ -34,13 +41,18 @@ public struct ScoreExplanation: Sendable, Equatable {
     public var errorTitle: Double
     /// The terms sent to the index, rarest first.
     public var terms: [String]
+    /// How many candidates the indexes proposed.
     public var candidates: Int
 }
 
+/// The results of one search, with the paste as analysed.
 public struct SearchResponse: Sendable {
+    /// The paste, as the search analysed it.
     public var query: AnalyzedQuery
+    /// The results, best first.
     public var results: [SearchResult]
 
+    /// A response with these results.
     public init(query: AnalyzedQuery, results: [SearchResult]) {
         self.query = query
         self.results = results

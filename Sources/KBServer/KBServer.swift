@@ -12,19 +12,26 @@ import NIOPosix
 
 /// `kb serve`: the JSON API and the search page over one store.
 public struct KBServer: Sendable {
+    /// Where the server listens and what it accepts.
     public struct Configuration: Sendable {
+        /// The address to listen on.
         public var host = "127.0.0.1"
+        /// The port to listen on (0: any free port).
         public var port = 8080
         /// When set, `POST /api/import` accepts requests bearing this token.
         public var importToken: String?
+        /// The longest query string accepted, in bytes.
         public var maxQueryString = 8 * 1024
+        /// The largest form body accepted, in bytes.
         public var maxFormBody = 1024 * 1024
+        /// The largest import body accepted, in bytes.
         public var maxImportBody = 64 * 1024 * 1024
         /// Search results kept for repeated pastes; 0 turns the cache off.
         public var cacheEntries = 1024
         /// Decoded article records kept between searches (each generation of `ArticleCache`).
         public var articleCacheEntries = 2048
 
+        /// A configuration; without `importToken`, `POST /api/import` is refused.
         public init(host: String = "127.0.0.1", port: Int = 8080, importToken: String? = nil) {
             self.host = host
             self.port = port
@@ -32,11 +39,14 @@ public struct KBServer: Sendable {
         }
     }
 
+    /// The store searched and shown.
     public let store: ArticleStore
+    /// Where it listens and what it accepts.
     public let configuration: Configuration
     let cache: ResultCache<[SearchResult]>
     let articles: ArticleCache
 
+    /// A server of `store`.
     public init(store: ArticleStore, configuration: Configuration) {
         self.store = store
         self.configuration = configuration
@@ -44,6 +54,7 @@ public struct KBServer: Sendable {
         articles = ArticleCache(capacity: configuration.articleCacheEntries)
     }
 
+    /// The routes: pages, the JSON API and health.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -53,6 +64,7 @@ public struct KBServer: Sendable {
         return router
     }
 
+    /// The application to run, logging requests to `logger`.
     public func application(logger: Logger) -> some ApplicationProtocol {
         Application(
             router: router(),

@@ -11,7 +11,7 @@ import KBStore
 /// waits; when the buffer is full the line is dropped and counted, and the count is written
 /// out as soon as the destination takes lines again. Request handling therefore never stalls
 /// on its access log.
-public final class LogBuffer: @unchecked Sendable {
+package final class LogBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private var lines: [String] = []
     private var head = 0
@@ -21,7 +21,7 @@ public final class LogBuffer: @unchecked Sendable {
     private let write: @Sendable (String) -> Void
 
     /// `write` may block as long as it likes: only the buffer's own thread calls it.
-    public init(capacity: Int = 4096, write: @escaping @Sendable (String) -> Void) {
+    package init(capacity: Int = 4096, write: @escaping @Sendable (String) -> Void) {
         self.capacity = capacity
         self.write = write
         let thread = Thread { [self] in drain() }
@@ -30,12 +30,12 @@ public final class LogBuffer: @unchecked Sendable {
     }
 
     /// Writes to standard error.
-    public static func standardError(capacity: Int = 4096) -> LogBuffer {
+    package static func standardError(capacity: Int = 4096) -> LogBuffer {
         LogBuffer(capacity: capacity) { line in FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     /// Lines dropped because the buffer was full, since the start.
-    public var dropped: Int {
+    package var dropped: Int {
         condition.lock()
         defer { condition.unlock() }
         return droppedTotal
@@ -43,7 +43,7 @@ public final class LogBuffer: @unchecked Sendable {
 
     /// Queues a line (with its line feed); false when it was dropped. Never blocks on output.
     @discardableResult
-    public func append(_ line: String) -> Bool {
+    package func append(_ line: String) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard lines.count - head < capacity else {

@@ -13,6 +13,7 @@ public struct ArticleFilter: Sendable, Equatable {
     /// Only these ids.
     public var ids: [String] = []
 
+    /// A filter with these conditions; nil ones do not restrict.
     public init(product: String? = nil, version: String? = nil, keyword: String? = nil, since: CalendarDate? = nil, ids: [String] = []) {
         self.product = product
         self.version = version
@@ -21,6 +22,7 @@ public struct ArticleFilter: Sendable, Equatable {
         self.ids = ids
     }
 
+    /// True when the filter selects every article.
     public var isEmpty: Bool { product == nil && version == nil && keyword == nil && since == nil && ids.isEmpty }
 
     /// SQL conditions on `article` (aliased `a`) and their arguments.

@@ -5,22 +5,34 @@ import KBModel
 
 /// What `kb stats` reports. JSON keys are part of the command's contract.
 public struct StoreStats: Codable, Sendable {
+    /// Articles per product or layout.
     public struct Count: Codable, Sendable {
+        /// The product or layout.
         public var name: String
+        /// How many articles.
         public var articles: Int
     }
 
+    /// The store's file.
     public var path: String
+    /// How many articles.
     public var articles: Int
+    /// Source files remembered (twins included).
     public var sources: Int
+    /// Articles per product, most first.
     public var byProduct: [Count]
+    /// Articles per layout.
     public var byLayout: [Count]
+    /// The size of the store and its write-ahead log.
     public var sizeBytes: Int64
+    /// The store's schema version, e.g. "v2".
     public var schemaVersion: String
+    /// When the last import finished (or started), ISO 8601.
     public var lastImport: String?
 }
 
 extension ArticleStore {
+    /// What `kb stats` reports of the store.
     public func stats() throws(StoreError) -> StoreStats {
         let (articles, sources, products, layouts, version, lastImport) = try read { db in
             let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0

@@ -5,8 +5,10 @@ import KBModel
 
 /// The knowledge base: one SQLite file in WAL mode, so that searches run while an import writes.
 public final class ArticleStore: Sendable {
+    /// Whether a store is opened to read only (never created or written) or to import.
     public enum Access { case readOnly, readWrite }
 
+    /// The store's file.
     public let path: String
     let database: any DatabaseWriter & DatabaseReader
 
@@ -112,6 +114,7 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Reading
 
+    /// The article with this id ("Q178511", "q178511" or "178511"), or nil.
     public func article(id: String) throws(StoreError) -> Article? {
         guard let normalized = ArticleID.normalize(id) else { return nil }
         return try read { db in
@@ -122,6 +125,7 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// How many articles the store holds.
     public var count: Int {
         get throws(StoreError) { try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 } }
     }

@@ -5,11 +5,14 @@ import KBModel
 
 /// A store that cannot be used, in words for a one-line message.
 public struct StoreError: Error, CustomStringConvertible, Equatable {
+    /// The store's file.
     public var path: String
+    /// What is wrong, in words for a one-line message.
     public var reason: String
 
     public var description: String { "\(path): \(reason)" }
 
+    /// An error about the store at `path`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason

@@ -4,8 +4,8 @@ import KBModel
 
 /// Where the store lives: `--db FILE`, else `$KB_DB`, else `$XDG_DATA_HOME/kb/kb.sqlite`
 /// (by default `~/.local/share/kb/kb.sqlite`).
-public enum StoreLocation {
-    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+package enum StoreLocation {
+    package static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["KB_DB"], !env.isEmpty { return env }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

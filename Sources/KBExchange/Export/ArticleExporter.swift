@@ -8,6 +8,7 @@ import KBStore
 /// Streams articles out of the store as JSON or JSON Lines, one record at a time, so memory
 /// stays flat whatever the store's size. Order is by id, or by rank for a query.
 public struct ArticleExporter {
+    /// The export's file format.
     public enum Format: String, CaseIterable, Sendable {
         /// One JSON array.
         case json
@@ -15,14 +16,18 @@ public struct ArticleExporter {
         case jsonl
     }
 
+    /// What an export wrote.
     public struct Outcome: Equatable, Sendable {
+        /// Articles written.
         public var exported: Int
         /// Requested ids the store does not hold.
         public var missing: [String]
     }
 
+    /// The store read.
     public let store: ArticleStore
 
+    /// An exporter of `store`.
     public init(store: ArticleStore) {
         self.store = store
     }

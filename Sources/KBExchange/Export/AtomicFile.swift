@@ -8,14 +8,14 @@ import KBStore
 /// A file written under a temporary name beside its destination and renamed into place when
 /// complete, so that a reader never sees half of it. Until `commit()`, nothing is at the
 /// destination; `discard()` (or a failure) removes the temporary file.
-public final class AtomicFile {
-    public let destination: String
+package final class AtomicFile {
+    package let destination: String
     private let temporary: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var done = false
 
-    public init(_ destination: String) throws {
+    package init(_ destination: String) throws {
         self.destination = destination
         let url = URL(fileURLWithPath: destination)
         let folder = url.deletingLastPathComponent().path
@@ -34,7 +34,7 @@ public final class AtomicFile {
 
     deinit { if !done { discard() } }
 
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -49,7 +49,7 @@ public final class AtomicFile {
     }
 
     /// Makes the file visible at its destination, whole.
-    public func commit() throws {
+    package func commit() throws {
         do {
             try flush()
             try handle.synchronize()
@@ -66,15 +66,15 @@ public final class AtomicFile {
         done = true
     }
 
-    public func discard() {
+    package func discard() {
         try? handle.close()
         unlink(temporary)
         done = true
     }
 }
 
-public struct AtomicFileError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
+package struct AtomicFileError: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "\(path): \(reason)" }
 }

@@ -5,21 +5,31 @@ import KBSearch
 
 /// What one `kb import` did. The JSON keys are part of the command's contract.
 public struct ImportSummary: Codable, Equatable, Sendable {
+    /// A file that could not be imported.
     public struct Failure: Codable, Equatable, Sendable {
+        /// The file.
         public var path: String
+        /// Why, in words for a one-line message.
         public var reason: String
     }
 
     /// Files (and standard input) read.
     public var scanned = 0
+    /// Articles stored for the first time.
     public var new = 0
+    /// Stored articles replaced by a newer or changed version.
     public var updated = 0
+    /// Articles already stored as read (or kept over an older copy).
     public var unchanged = 0
+    /// Files or records that could not be imported.
     public var failed = 0
+    /// Why each failed.
     public var errors: [Failure] = []
 
+    /// An empty summary.
     public init() {}
 
+    /// The summary in one line, as `kb import` prints it.
     public var line: String {
         "\(scanned) files: \(new) new, \(updated) updated, \(unchanged) unchanged, \(failed) failed"
     }
@@ -27,8 +37,12 @@ public struct ImportSummary: Codable, Equatable, Sendable {
 
 /// Where an import stands, for a progress bar.
 public struct ImportProgress: Sendable {
+    /// Input files finished.
     public var filesDone: Int
+    /// Input files to read.
     public var filesTotal: Int
+    /// Articles written so far.
     public var articles: Int
+    /// Seconds since the import started.
     public var elapsed: Double
 }

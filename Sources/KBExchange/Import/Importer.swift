@@ -14,12 +14,15 @@ import KBStore
 /// - Parsing runs on all cores while this single writer inserts. Markdown files are read
 ///   last, so that twins of DOCUMENT files already read need no parsing (`TwinShortcut`).
 public struct Importer: Sendable {
+    /// The store written to.
     public let store: ArticleStore
+    /// Files read and parsed together, on all cores.
     public var batchSize = 256
     /// Articles written per transaction (or one second's worth, if fewer): a crash loses at
     /// most these, and a re-run redoes them.
     public var articlesPerTransaction = 4096
 
+    /// An importer into `store` (opened read-write).
     public init(store: ArticleStore) {
         self.store = store
     }
@@ -97,6 +100,8 @@ public struct Importer: Sendable {
         }
     }
 
+    /// Imports the items, calling `progress` after each batch, and says what was done. A
+    /// file that cannot be imported is counted in the summary; only a store failure throws.
     public func run(
         _ items: [FileWalker.Item], progress: (ImportProgress) -> Void = { _ in }
     ) throws(StoreError) -> ImportSummary {

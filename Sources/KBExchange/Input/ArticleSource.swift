@@ -11,13 +11,16 @@ import KBStore
 /// A file is either an article in one of the dump layouts or the project's own export (a JSON
 /// array or JSON Lines), recognised by content.
 public struct ArticleSource: Sendable {
+    /// What reading one article gave.
     public enum Outcome: Sendable {
         case article(Article)
         case failure(path: String, reason: String)
     }
 
+    /// Files read and parsed together, on all cores.
     public var batchSize = 256
 
+    /// A reader with the default batch size.
     public init() {}
 
     /// Calls `body` with the outcomes of the items in input order, a batch at a time: files
@@ -53,8 +56,11 @@ public struct ArticleSource: Sendable {
         }
     }
 
+    /// An input that could not be read at all.
     public struct ReadFailure: Error {
+        /// The file, or "-" for standard input.
         public var path: String
+        /// Why, in words for a one-line message.
         public var reason: String
         var outcome: Outcome { .failure(path: path, reason: reason) }
     }

@@ -17,6 +17,7 @@ public final class ByteReader: @unchecked Sendable {
     /// A read that failed, in words for a one-line message.
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
+        /// A failure described in words.
         public init(_ description: String) { self.description = description }
 
         static func tooLarge(limit: Int) -> Failure {

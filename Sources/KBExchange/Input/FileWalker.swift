@@ -9,14 +9,18 @@ import KBStore
 /// name order. Hidden entries inside folders are skipped; a folder reached twice through
 /// symbolic links is walked once, so link loops end.
 public struct FileWalker {
+    /// One input: a file, or standard input.
     public enum Item: Equatable, Sendable {
         case file(String)
         case standardInput
         case failure(path: String, reason: String)
     }
 
+    /// A walker over files and folders.
     public init() {}
 
+    /// The article files under the given paths (files as given, folders walked), in a
+    /// stable order; "-" is standard input.
     public func items(for paths: [String]) -> [Item] {
         var visited = Set<DirectoryID>()
         var items: [Item] = []

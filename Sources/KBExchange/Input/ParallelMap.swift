@@ -7,7 +7,7 @@ import KBStore
 
 extension Array where Element: Sendable {
     /// `map` on all cores, results in input order. For CPU-bound work such as parsing.
-    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         var results = [T?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in

@@ -5,9 +5,9 @@ import KBModel
 ///
 /// The canonical form is "x" followed by eight lower-case hex digits: a token the full-text
 /// index keeps whole and that no ordinary word collides with.
-public enum ErrorCodes {
+package enum ErrorCodes {
     /// The canonical spellings of every code-like token in `text`, in order, without repeats.
-    public static func canonical(in text: String) -> [String] {
+    package static func canonical(in text: String) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
         // Byte-wise: codes are ASCII, and this runs over every article's whole text.
@@ -48,7 +48,7 @@ public enum ErrorCodes {
     }
 
     /// "0x80004005" / "80004005" / "2147500037" / "-2147467259" → "x80004005"; nil for other tokens.
-    public static func canonical(token: Substring) -> String? {
+    package static func canonical(token: Substring) -> String? {
         var t = token
         if t.hasPrefix("-") {
             // A negative decimal: the signed 32-bit form of a code.

@@ -8,14 +8,14 @@ import KBModel
 /// ASCII text, most of it, is split here byte by byte; any other text is handed to SQLite's
 /// own tokenizer (`Unicode61`), so that a word is searched exactly as it was indexed, whatever
 /// Unicode's case folding, ligatures or combining marks make of it.
-public enum Tokenizer {
-    public struct Token: Equatable, Sendable {
-        public var text: String
+package enum Tokenizer {
+    package struct Token: Equatable, Sendable {
+        package var text: String
         /// Byte range in the source string, for highlighting.
-        public var range: Range<Int>
+        package var range: Range<Int>
     }
 
-    public static func tokens(_ text: String) -> [Token] {
+    package static func tokens(_ text: String) -> [Token] {
         asciiTokens(text) ?? Unicode61.shared.tokens(text)
     }
 
@@ -50,7 +50,7 @@ public enum Tokenizer {
         }
     }
 
-    public static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         tokens(text).map(\.text)
     }
 }

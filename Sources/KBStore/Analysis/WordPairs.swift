@@ -1,13 +1,13 @@
 import KBModel
 
 /// Consecutive word pairs, the tokens of the pair index (`article_pair_fts`, Schema/v2.sql).
-public enum WordPairs {
+package enum WordPairs {
     /// The joint between the two words: a character the pair index's tokenizer keeps inside a
     /// token and the word tokenizer never does.
     static let joint = "_"
 
     /// "a_b", "b_c" for the words a, b, c.
-    public static func of(_ words: [String]) -> [String] {
+    package static func of(_ words: [String]) -> [String] {
         guard words.count >= 2 else { return [] }
         return (1..<words.count).map { words[$0 - 1] + joint + words[$0] }
     }
