@@ -105,11 +105,11 @@ extension ArticleStore {
     public func generation() throws(StoreError) -> String {
         try read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT coalesce(max(rowid), 0) FROM article),
-                       (SELECT coalesce(max(id), 0) FROM import_run),
-                       (SELECT coalesce(max(finished_at), '') FROM import_run)
+                SELECT (SELECT coalesce(max(rowid), 0) FROM article) AS last_article,
+                       (SELECT coalesce(max(id), 0) FROM import_run) AS last_run,
+                       (SELECT coalesce(max(finished_at), '') FROM import_run) AS last_finished
                 """)!
-            return "\(row[0] as Int64)-\(row[1] as Int64)-\(row[2] as String)"
+            return "\(row["last_article"] as Int64)-\(row["last_run"] as Int64)-\(row["last_finished"] as String)"
         }
     }
 

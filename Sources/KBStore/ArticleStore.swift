@@ -121,7 +121,7 @@ public final class ArticleStore: Sendable {
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT record, sections_only FROM article WHERE id = ?", arguments: [normalized])
             else { return nil }
-            return try StoredRecord.decode(row[0], sectionsOnly: row[1])
+            return try StoredRecord.decode(row["record"], sectionsOnly: row["sections_only"])
         }
     }
 

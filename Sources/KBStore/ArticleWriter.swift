@@ -93,9 +93,10 @@ package struct ArticleWriter {
             try addToIndex(db.lastInsertedRowID, row.index)
             return .new
         }
-        let rowid: Int64 = existing[0]
+        let rowid: Int64 = existing["rowid"]
         let stored = MergePolicy.Version(
-            lastModified: existing[1], layout: Layout(rawValue: existing[2]) ?? .markdown, contentHash: existing[3])
+            lastModified: existing["last_modified"], layout: Layout(rawValue: existing["layout"]) ?? .markdown,
+            contentHash: existing["content_hash"])
         let incoming = MergePolicy.Version(lastModified: row.lastModified, layout: row.layout, contentHash: row.contentHash)
         switch MergePolicy.decide(stored: stored, incoming: incoming) {
         case .keep:
@@ -104,7 +105,7 @@ package struct ArticleWriter {
             try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.record, rowid])
             return .unchanged
         case .replace(contentChanged: true):
-            let old = try StoredRecord.decode(existing[4], sectionsOnly: existing[5])
+            let old = try StoredRecord.decode(existing["record"], sectionsOnly: existing["sections_only"])
             try removeFromIndex(rowid, IndexedText(old))
             try update.execute(arguments: [
                 row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,

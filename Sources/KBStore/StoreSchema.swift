@@ -37,7 +37,7 @@ enum StoreSchema {
         let rows = try Row.fetchCursor(db, sql: "SELECT rowid, title, messages FROM article")
         var any = false
         while let row = try rows.next() {
-            try insert.execute(arguments: [row[0] as Int64, WordPairs.indexed(title: row[1], messages: row[2])])
+            try insert.execute(arguments: [row["rowid"] as Int64, WordPairs.indexed(title: row["title"], messages: row["messages"])])
             any = true
         }
         if any { try TermStatistics.refresh(db) }

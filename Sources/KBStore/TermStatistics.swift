@@ -21,8 +21,8 @@ package struct TermStatistics {
         guard !terms.isEmpty || !pairs.isEmpty else { return }
         try fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", Array(terms.union(pairs)))
         // Terms the snapshot lacks are rare or new: their posting lists are short to read.
-        try fetch(db, "SELECT term, doc FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
-        try fetch(db, "SELECT term, doc FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
+        try fetch(db, "SELECT term, doc AS articles FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
+        try fetch(db, "SELECT term, doc AS articles FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
     }
 
     /// Runs `select` (ending in "term IN") for the terms, 500 at a time, recording each count.
@@ -30,7 +30,7 @@ package struct TermStatistics {
         for chunk in Array(terms).chunked(500) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
             for row in try Row.fetchAll(db, sql: "\(select) (\(placeholders))", arguments: StatementArguments(chunk)) {
-                documentFrequency[row[0]] = row[1]
+                documentFrequency[row["term"]] = row["articles"]
             }
         }
     }

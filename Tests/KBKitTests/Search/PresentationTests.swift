@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import KBModel
+@testable import KBPrinter
+@testable import KBSearch
+@testable import KBServer
+
+/// The terminal, the page and JSON show one presentation of a result: the same matched line,
+/// the same words marked, the same start of the fix.
+@Suite struct PresentationTests {
+    private let result: SearchResult = {
+        let article = Article(
+            id: "Q42", title: "Err Msg: Cannot Find Printer", resolution: "\n  Restart the spooler.  \n\nThen print again.\nCall support.",
+            source: Source(layout: .document, path: "Q42.TXT"))
+        return SearchResult(
+            rank: 1, id: "Q42", title: article.title, product: nil, score: 1.5, matchedErrorMessage: "Cannot find printer LPT1",
+            snippet: "Cannot find printer LPT1", matchedWords: ["printer", "lpt1"],
+            explanation: ScoreExplanation(bm25: 1, message: 0.5, title: 0, errorTitle: 0, terms: ["lpt1"], candidates: 3),
+            article: article)
+    }()
+
+    @Test func thePresentationMarksThePastedWordsAndTrimsTheFix() {
+        let p = ResultPresentation(result)
+        #expect(p.matchedLine == [
+            .init(text: "Cannot find ", isMatch: false), .init(text: "printer", isMatch: true),
+            .init(text: " ", isMatch: false), .init(text: "LPT1", isMatch: true),
+        ])
+        #expect(p.remedy == .init(name: "Resolution", text: "Restart the spooler. Then print again."))
+    }
+
+    @Test func theTerminalShowsIt() {
+        let text = SearchText.render(result, style: TerminalStyle(color: true), explain: false)
+        #expect(text.contains("Cannot find \u{1B}[1;31mprinter\u{1B}[0m \u{1B}[1;31mLPT1\u{1B}[0m"))
+        #expect(text.contains("Resolution: \u{1B}[0mRestart the spooler. Then print again.\n"))
+    }
+
+    @Test func thePageShowsIt() {
+        let html = Pages.results(ResultsView(SearchResponse(query: AnalyzedQuery("printer LPT1"), results: [result])))
+        #expect(html.contains("Cannot find <mark>printer</mark> <mark>LPT1</mark>"))
+        #expect(html.contains("<b>Resolution:</b> Restart the spooler. Then print again.</p>"))
+    }
+
+    @Test func jsonShowsIt() throws {
+        let json = SearchJSON.render(SearchResponse(query: AnalyzedQuery("printer LPT1"), results: [result]), explain: true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let first = try #require((object["results"] as? [[String: Any]])?.first)
+        #expect(first["snippet"] as? String == "Cannot find printer LPT1")
+        #expect(first["matchedWords"] as? [String] == ["printer", "lpt1"])
+        #expect(first["remedy"] as? [String: String] == ["name": "Resolution", "text": "Restart the spooler. Then print again."])
+        let explanation = try #require(first["explanation"] as? [String: Any])
+        #expect((explanation["formula"] as? String)?.hasPrefix("score 1.500 = 1.0 × bm25 1.000 + 1.5 × message 0.500") == true)
+    }
+}
