@@ -63,6 +63,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Scripts/bench-json: the record's writer against JSONEncoder.
+        .executableTarget(name: "kb-bench-json", dependencies: ["KBModel"], path: "Benchmarks/RecordJSON"),
         .testTarget(
             name: "KBKitTests",
             // `kb` too: command-line tests run the built executable.
