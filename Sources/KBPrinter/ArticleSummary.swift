@@ -1,6 +1,4 @@
 import KBModel
-import KBStore
-import KBSearch
 
 
 /// The short human-readable form of `kb parse`.

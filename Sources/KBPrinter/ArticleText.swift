@@ -1,6 +1,4 @@
 import KBModel
-import KBStore
-import KBSearch
 
 
 /// An article laid out for reading in a terminal: header facts, error messages set apart,

@@ -1,7 +1,4 @@
 import Foundation
-import KBModel
-import KBSearch
-import KBStore
 
 
 /// ANSI styling when standard output is a terminal and `NO_COLOR` is not set.

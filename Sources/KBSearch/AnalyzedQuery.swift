@@ -1,4 +1,3 @@
-import KBModel
 import KBStore
 
 /// A paste made ready for search: log noise removed, tokenised as the index is, error codes

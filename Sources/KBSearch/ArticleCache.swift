@@ -1,6 +1,5 @@
 import Foundation
 import KBModel
-import KBStore
 
 
 /// Decoded article records, with their export JSON, kept in memory for a long-running process

@@ -1,4 +1,3 @@
-import KBModel
 import KBStore
 
 /// What one full-text index is asked for: articles with any of the rare terms, or with all of

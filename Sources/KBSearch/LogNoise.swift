@@ -1,5 +1,4 @@
 import KBModel
-import KBStore
 
 /// Removes what surrounds an error message in a pasted log or ticket line: timestamps,
 /// severities, host and process names, thread tags, ticket prefixes. What remains is the

@@ -1,4 +1,3 @@
-import KBModel
 import KBStore
 
 /// How much of a quoted error message a paste reproduces, word for word and in order.

@@ -1,4 +1,3 @@
-import KBModel
 import KBStore
 
 /// What one search asks of each index: the title-and-messages index, the whole text and the

@@ -1,4 +1,3 @@
-import KBModel
 import KBStore
 
 /// Ranks articles against a pasted error message, in four steps:

@@ -1,5 +1,4 @@
 import KBModel
-import KBStore
 
 /// One ranked article and why it matched.
 public struct SearchResult: Sendable {

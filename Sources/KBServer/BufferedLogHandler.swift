@@ -1,9 +1,4 @@
 import Foundation
-import KBExchange
-import KBModel
-import KBPrinter
-import KBSearch
-import KBStore
 import Logging
 
 

@@ -1,8 +1,5 @@
 import Foundation
 import Hummingbird
-import KBExchange
-import KBModel
-import KBPrinter
 import KBSearch
 import KBStore
 import Logging

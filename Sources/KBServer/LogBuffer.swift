@@ -1,9 +1,4 @@
 import Foundation
-import KBExchange
-import KBModel
-import KBPrinter
-import KBSearch
-import KBStore
 
 
 /// Log lines on their way to a slow or blocked destination (standard error connected to a pipe

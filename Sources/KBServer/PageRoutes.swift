@@ -1,10 +1,6 @@
 import Foundation
 import Hummingbird
-import KBExchange
 import KBModel
-import KBPrinter
-import KBSearch
-import KBStore
 
 
 /// The search page (`GET /?q=…`, `POST /` for long pastes) and article pages (`/articles/{id}`).

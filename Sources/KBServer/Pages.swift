@@ -1,9 +1,7 @@
 import Foundation
-import KBExchange
 import KBModel
 import KBPrinter
 import KBSearch
-import KBStore
 import Mustache
 
 

@@ -1,9 +1,4 @@
 import Foundation
-import KBExchange
-import KBModel
-import KBPrinter
-import KBSearch
-import KBStore
 
 
 /// Search results, reused while the store has not changed: support teams paste the same errors

@@ -1,4 +1,3 @@
-import KBModel
 
 /// A 64-bit FNV-1a hash, hex-encoded: enough to tell whether an article's content changed
 /// between two imports (not a security measure).

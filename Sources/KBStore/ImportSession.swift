@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import KBModel
 
 /// One import's writes: a row in `import_run`, articles written in transactions of a bounded
 /// size, and the term statistics refreshed at the end. Made by `ArticleStore.importRun`.

@@ -1,4 +1,3 @@
-import KBModel
 
 /// What `kb --version` prints.
 public enum KBVersion {

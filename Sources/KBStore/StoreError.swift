@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import KBModel
 
 
 /// A store that cannot be used, in words for a one-line message.

@@ -1,5 +1,4 @@
 import Foundation
-import KBModel
 
 
 /// Where the store lives: `--db FILE`, else `$KB_DB`, else `$XDG_DATA_HOME/kb/kb.sqlite`

@@ -1,5 +1,4 @@
 import GRDB
-import KBModel
 
 
 /// The store's schema versions, from the SQL files in `Schema/` compiled into the binary.

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import KBModel
 
 
 /// Document frequencies of a paste's terms and word pairs, from the `term_stats` snapshot,

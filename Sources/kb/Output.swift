@@ -1,6 +1,5 @@
 import Foundation
 import KBKit
-import KBServer
 
 
 /// Buffered standard output: printing article after article line by line is slow otherwise.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import KBKit
-import KBServer
 
 
 /// `--db FILE`, shared by every command that uses the store.

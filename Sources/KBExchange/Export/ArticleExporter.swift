@@ -1,6 +1,5 @@
 import Foundation
 import KBModel
-import KBParsing
 import KBSearch
 import KBStore
 

@@ -1,8 +1,4 @@
 import Foundation
-import KBModel
-import KBParsing
-import KBSearch
-import KBStore
 
 
 /// A file written under a temporary name beside its destination and renamed into place when

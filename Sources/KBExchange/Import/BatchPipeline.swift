@@ -1,8 +1,4 @@
 import Foundation
-import KBModel
-import KBParsing
-import KBSearch
-import KBStore
 
 
 /// Runs a producer in the background (it fans out to all cores itself) while the caller

@@ -1,7 +1,3 @@
-import KBModel
-import KBParsing
-import KBStore
-import KBSearch
 
 /// What one `kb import` did. The JSON keys are part of the command's contract.
 public struct ImportSummary: Codable, Equatable, Sendable {

@@ -1,7 +1,4 @@
 import Foundation
-import KBModel
-import KBParsing
-import KBSearch
 import KBStore
 
 

@@ -1,8 +1,6 @@
 import Foundation
 import KBModel
 import KBParsing
-import KBSearch
-import KBStore
 
 
 /// Reads and parses the files a walk found, in batches on all cores, calling back in input order.

@@ -1,7 +1,3 @@
-import KBModel
-import KBParsing
-import KBStore
-import KBSearch
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,4 @@
-import KBModel
 import KBParsing
-import KBStore
-import KBSearch
 
 /// The records of a kb JSON export, one at a time, in bounded memory: JSON Lines (one record a
 /// line) or a JSON array (one record an element). An export of any size is read whole; a

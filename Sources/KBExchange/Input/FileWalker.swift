@@ -1,8 +1,4 @@
 import Foundation
-import KBModel
-import KBParsing
-import KBSearch
-import KBStore
 
 
 /// Expands command-line paths into the files to read: files as given, folders recursively in

@@ -1,8 +1,4 @@
 import Dispatch
-import KBModel
-import KBParsing
-import KBSearch
-import KBStore
 
 
 extension Array where Element: Sendable {

@@ -1,4 +1,3 @@
-import KBModel
 
 /// Error codes in one spelling, so that `0x80004005`, `80004005` and the decimal `2147500037`
 /// (how a signed HRESULT is often logged: -2147467259, or unsigned) all match.

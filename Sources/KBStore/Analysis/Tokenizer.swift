@@ -1,5 +1,4 @@
 import Foundation
-import KBModel
 
 
 /// Splits text into the same tokens as the full-text index's `unicode61 remove_diacritics 2`

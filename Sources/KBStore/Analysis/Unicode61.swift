@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import KBModel
 
 
 /// SQLite's `unicode61 remove_diacritics 2` tokenizer, called directly: the same code that

@@ -1,6 +1,5 @@
 import ArgumentParser
 import KBKit
-import KBServer
 
 
 struct ShowCommand: ParsableCommand {

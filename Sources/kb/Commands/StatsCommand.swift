@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KBKit
-import KBServer
 
 
 struct StatsCommand: ParsableCommand {
