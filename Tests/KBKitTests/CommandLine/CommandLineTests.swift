@@ -2,9 +2,6 @@ import Foundation
 import Testing
 @testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 
 /// The `kb` command as a user runs it: exit statuses, messages, output formats.

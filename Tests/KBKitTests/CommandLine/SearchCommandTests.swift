@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-@testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 /// `kb search` end to end: error codes in every spelling, and what --explain shows.
 @Suite struct SearchCommandTests {

@@ -1,10 +1,6 @@
 import Foundation
 import Testing
-@testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 
 /// Commands that only read never create or change a store, and bad input is a clear error.

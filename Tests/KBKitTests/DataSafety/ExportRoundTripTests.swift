@@ -3,9 +3,6 @@ import Testing
 @testable import KBExchange
 @testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 /// An export of any size imports back whole, record by record, and a bad record is reported
 /// by its place in the file without stopping the rest.

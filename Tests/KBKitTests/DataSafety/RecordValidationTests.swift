@@ -3,9 +3,6 @@ import Testing
 @testable import KBExchange
 @testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 /// JSON import checks every rule of `Schema/article.schema.json` and names the field that breaks one.
 @Suite struct RecordValidationTests {

@@ -3,8 +3,6 @@ import Testing
 @testable import KBExchange
 @testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 
 /// Whatever a dump folder holds, each bad file gets a one-line error naming it and the good

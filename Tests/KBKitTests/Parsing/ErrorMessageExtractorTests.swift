@@ -1,9 +1,5 @@
 import Testing
-@testable import KBExchange
-@testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 
 @Suite struct ErrorMessageExtractorTests {

@@ -1,10 +1,6 @@
 import Testing
-@testable import KBExchange
 @testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 @Suite struct FieldParsingTests {
     @Test func versionsWithPlatforms() {

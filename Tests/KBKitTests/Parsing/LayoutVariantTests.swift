@@ -1,10 +1,6 @@
 import Testing
 @testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 /// The variants found in real dumps, each on a real article kept under `Articles/kb-sample`.
 @Suite struct LayoutVariantTests {

@@ -1,10 +1,6 @@
 import Testing
-@testable import KBExchange
 @testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 /// Files that are not articles get a specific error, never a crash.
 @Suite struct ParseErrorTests {

@@ -1,11 +1,7 @@
 import Foundation
 import Testing
-@testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
 @testable import KBSearch
-@testable import KBStore
 
 /// A large knowledge base in miniature: every word of the paste is in most articles, and the
 /// search budgets are scaled down to match, so no single word is rare enough to ask an index

@@ -1,8 +1,4 @@
 import Testing
-@testable import KBExchange
-@testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
 @testable import KBSearch
 @testable import KBStore
 

@@ -1,11 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-@testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 
 /// The search tokenizer must split text exactly as the full-text index does, or a word that

@@ -6,9 +6,6 @@ import NIOCore
 import Testing
 @testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 @testable import KBServer
 

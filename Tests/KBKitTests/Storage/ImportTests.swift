@@ -3,8 +3,6 @@ import GRDB
 import Testing
 @testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
 @testable import KBSearch
 @testable import KBStore
 

@@ -1,10 +1,6 @@
 import Foundation
-@testable import KBExchange
 @testable import KBModel
 @testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
-@testable import KBStore
 
 /// Paths into the repository's `Articles/` folder, found from this source file's location so
 /// that tests run from any working directory.

@@ -1,9 +1,6 @@
 import Foundation
 @testable import KBExchange
 @testable import KBModel
-@testable import KBParsing
-@testable import KBPrinter
-@testable import KBSearch
 @testable import KBStore
 
 /// A store in a fresh temporary folder, removed when the value is released.
