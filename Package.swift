@@ -5,7 +5,7 @@ import PackageDescription
 // an upward dependency:
 //
 //   KBModel     the article record, ids, dates and the record's JSON codec (no dependencies)
-//   KBParsing   article files (DOCUMENT and markdown layouts) into records
+//   KBParsing   article files (the archive's two layouts, docs-as-code Markdown) into records
 //   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
 //   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
 //   KBPrinter   one presentation of a result, printed as terminal text or JSON (pages use it too)
@@ -31,12 +31,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // The pages of `kb serve`: templates that HTML-escape every value.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The YAML front matter of docs-as-code articles.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Scripts/docs: the DocC catalog of KBKit (`swift package generate-documentation`).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "KBModel"),
-        .target(name: "KBParsing", dependencies: ["KBModel"]),
+        .target(name: "KBParsing", dependencies: ["KBModel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "KBStore",
             dependencies: ["KBModel", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,6 +1,6 @@
 -- kb store, schema version 1.
 -- This file is the single source of truth for the store: it is compiled into the `kb` binary
--- and applied by the migrator (Sources/KBKit/Storage/StoreSchema.swift). Never edit a
+-- and applied by the migrator (Sources/KBStore/StoreSchema.swift). Never edit a
 -- released version; add vN+1.sql with the changes instead.
 
 -- One row per article id: the version kept is the one with the later lastModified
@@ -42,7 +42,7 @@ CREATE INDEX article_source_article ON article_source(article_id);
 --
 -- Contentless: the text is in article.record already, and storing it again doubled import
 -- time. The writer therefore removes an article's old entry with FTS5's 'delete' command
--- and the old column values (Sources/KBKit/Import/ArticleWriter.swift). (detail=column
+-- and the old column values (Sources/KBStore/ArticleWriter.swift). (detail=column
 -- would shrink the index, but SQLite 3.40 then scores every row 0 with bm25().)
 CREATE VIRTUAL TABLE article_fts USING fts5(
     title, messages, body, meta, codes,

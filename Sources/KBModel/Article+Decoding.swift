@@ -4,7 +4,7 @@ extension Article {
     enum CodingKeys: String, CodingKey {
         case id, title, product, versions, operatingSystems, keywords, technologies, issueType, lastModified
         case appliesTo, summary, symptoms, cause, resolution, workaround, status, moreInformation, sections
-        case errorMessages, references, additionalQueryWords, source
+        case errorMessages, references, additionalQueryWords, kbNumbers, source
     }
 }
 
@@ -17,7 +17,7 @@ extension Section {
 }
 
 extension Source {
-    enum CodingKeys: String, CodingKey { case layout, path }
+    enum CodingKeys: String, CodingKey { case layout, path, knowledgeBase }
 }
 
 /// Decoding a record as the JSON Schema states it: every field present (null or [] when
@@ -49,6 +49,8 @@ extension Article {
             errorMessages: try c.decode([String].self, forKey: .errorMessages),
             references: try c.decode([String].self, forKey: .references),
             additionalQueryWords: try c.decode([String].self, forKey: .additionalQueryWords),
+            // Records exported before schema v3 have no `kbNumbers`.
+            kbNumbers: try c.decodeIfPresent([String].self, forKey: .kbNumbers) ?? [],
             source: try c.decode(Source.self, forKey: .source))
     }
 }
@@ -73,7 +75,10 @@ extension Source {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try RecordKeys.rejectUnknown(decoder, known: CodingKeys.self)
-        self.init(layout: try c.decode(Layout.self, forKey: .layout), path: try c.decode(String.self, forKey: .path))
+        // `knowledgeBase` came with schema v3: a record exported before it has none.
+        self.init(
+            layout: try c.decode(Layout.self, forKey: .layout), path: try c.decode(String.self, forKey: .path),
+            knowledgeBase: try c.decodeIfPresent(String.self, forKey: .knowledgeBase))
     }
 }
 

@@ -10,6 +10,8 @@ extension Article {
         if !operatingSystems.isEmpty { facts.append(("OS", operatingSystems.joined(separator: ", "))) }
         if let lastModified { facts.append(("Modified", lastModified.description)) }
         if !keywords.isEmpty { facts.append(("Keywords", keywords.joined(separator: " "))) }
+        if let knowledgeBase = source.knowledgeBase { facts.append(("KB", knowledgeBase)) }
+        if !kbNumbers.isEmpty { facts.append(("KB number", kbNumbers.joined(separator: ", "))) }
         return facts
     }
 

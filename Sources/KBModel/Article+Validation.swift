@@ -3,7 +3,7 @@
 extension Article {
     /// The first rule the record breaks, naming its field; nil when it follows them all.
     public func schemaViolation() -> String? {
-        if !Self.isArticleID(id) { return "'id' must look like Q178511, not '\(id)'" }
+        if !Self.isArticleID(id) { return "'id' must look like Q178511 or kb/path/to/article, not '\(id)'" }
         if title.isEmpty { return "'title' is empty" }
         for (index, version) in versions.enumerated() where version.version.isEmpty {
             return "'versions[\(index)].version' is empty"
@@ -15,15 +15,21 @@ extension Article {
         for (name, values) in lists {
             if let index = values.firstIndex(where: \.isEmpty) { return "'\(name)[\(index)]' is empty" }
         }
+        if let index = kbNumbers.firstIndex(where: { ArticleID.normalize($0) != $0 || $0.contains("/") }) {
+            return "'kbNumbers[\(index)]' must look like Q178511, not '\(kbNumbers[index])'"
+        }
         if let index = references.firstIndex(where: { !Self.isArticleID($0) }) {
-            return "'references[\(index)]' must look like Q178511, not '\(references[index])'"
+            return "'references[\(index)]' must look like Q178511 or kb/path/to/article, not '\(references[index])'"
         }
         return nil
     }
 
-    /// The schema's id pattern, `^Q[0-9]+$`.
+    /// The schema's id patterns: `^Q[0-9]+$`, or a docs-as-code path id (`ArticleID.isPathID`).
     static func isArticleID(_ text: String) -> Bool {
         let bytes = text.utf8
-        return bytes.count > 1 && bytes.first == UInt8(ascii: "Q") && bytes.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+        if bytes.count > 1 && bytes.first == UInt8(ascii: "Q") && bytes.dropFirst().allSatisfy({ (0x30...0x39).contains($0) }) {
+            return true
+        }
+        return ArticleID.isPathID(text)
     }
 }

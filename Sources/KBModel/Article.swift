@@ -47,6 +47,9 @@ public struct Article: Decodable, Equatable, Hashable, Sendable {
     public var references: [String]
     /// Words the article lists for search ("Additional query words").
     public var additionalQueryWords: [String]
+    /// The archive KB numbers this article states it was published as ("Original KB number:
+    /// 2027064" → "Q2027064"): `kb show` and search find it by them too.
+    public var kbNumbers: [String]
     /// The file the article was read from.
     public var source: Source
 
@@ -58,7 +61,7 @@ public struct Article: Decodable, Equatable, Hashable, Sendable {
         summary: String? = nil, symptoms: String? = nil, cause: String? = nil,
         resolution: String? = nil, workaround: String? = nil, status: String? = nil,
         moreInformation: String? = nil, sections: [Section] = [], errorMessages: [String] = [],
-        references: [String] = [], additionalQueryWords: [String] = [], source: Source
+        references: [String] = [], additionalQueryWords: [String] = [], kbNumbers: [String] = [], source: Source
     ) {
         self.id = id
         self.title = title
@@ -81,6 +84,7 @@ public struct Article: Decodable, Equatable, Hashable, Sendable {
         self.errorMessages = errorMessages
         self.references = references
         self.additionalQueryWords = additionalQueryWords
+        self.kbNumbers = kbNumbers
         self.source = source
     }
 }
@@ -119,18 +123,24 @@ public struct Source: Decodable, Equatable, Hashable, Sendable {
     public var layout: Layout
     /// The file's path as given to the parser.
     public var path: String
+    /// The knowledge base the file belongs to: the name of its root folder (see
+    /// `ArticleLocation`). Nil for records stored before knowledge bases were recorded.
+    public var knowledgeBase: String?
 
-    /// A source of this layout at this path.
-    public init(layout: Layout, path: String) {
+    /// A source of this layout at this path, in this knowledge base.
+    public init(layout: Layout, path: String, knowledgeBase: String? = nil) {
         self.layout = layout
         self.path = path
+        self.knowledgeBase = knowledgeBase
     }
 }
 
-/// The two dump layouts, plus the project's own JSON export.
+/// The layouts an article file can be written in.
 public enum Layout: String, Codable, Sendable, CaseIterable {
     /// `DOCUMENT:` header, sections underlined with `=` (the `.TXT` files).
     case document
     /// `---` front matter and a tab-indented body (the `README.md` files).
     case markdown
+    /// Docs-as-code Markdown: optional YAML front matter, `#` title, `##` sections.
+    case docs
 }

@@ -1,12 +1,46 @@
-/// Article ids: "Q" followed by digits, e.g. "Q178511".
+import Foundation
+
+/// Article ids. An archive article's is "Q" followed by digits ("Q178511"); a docs-as-code
+/// article's is its knowledge base and its path in it, lower case, without the extension
+/// ("officedocs/outlook/client/prompts-for-password"): stable across imports, the same
+/// whichever folder of the knowledge base was imported, and usable in a URL or a shell.
 public enum ArticleID {
-    /// "Q178511", "q178511" → "Q178511"; anything else → nil.
+    /// "Q178511", "q178511" → "Q178511"; "OfficeDocs/Outlook/x" → "officedocs/outlook/x";
+    /// anything else → nil.
     public static func normalize(_ text: String) -> String? {
         let t = text.trimmed
+        if t.contains("/") {
+            let id = t.lowercased()
+            return isPathID(id) ? id : nil
+        }
         guard t.count >= 2, let first = t.first, first == "Q" || first == "q" else { return nil }
         let digits = t.dropFirst()
         guard digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return "Q" + digits
+    }
+
+    /// The id of the article at `location`: its knowledge base and relative path, lower case,
+    /// without the extension; characters other than letters, digits, ".", "_" and "-" become "-".
+    public static func of(_ location: ArticleLocation) -> String {
+        var path = location.relativePath
+        if let dot = path.lastIndex(of: "."), !path[dot...].contains("/") { path = String(path[..<dot]) }
+        let parts = ([location.knowledgeBase] + path.split(separator: "/").map(String.init)).map { part in
+            String(part.lowercased().unicodeScalars.map { scalar -> Character in
+                let allowed = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || "._-".unicodeScalars.contains(scalar)
+                return allowed ? Character(scalar) : "-"
+            })
+        }
+        return parts.filter { !$0.isEmpty && $0 != "." && $0 != ".." }.joined(separator: "/")
+    }
+
+    /// The pattern of a docs-as-code id: at least two "/"-separated parts of lower-case
+    /// letters, digits, ".", "_" and "-", none of them "." or "..".
+    package static func isPathID(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".."
+                && part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+        }
     }
 
     /// Every distinct article id cited in `text`, in order of first appearance.

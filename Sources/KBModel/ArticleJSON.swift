@@ -48,11 +48,13 @@ public enum ArticleJSON {
         w.key("errorMessages"); w.strings(a.errorMessages)
         w.key("references"); w.strings(a.references)
         w.key("additionalQueryWords"); w.strings(a.additionalQueryWords)
+        w.key("kbNumbers"); w.strings(a.kbNumbers)
         let contentLength = w.bytes.count
         w.key("source")
         w.open("{")
         w.key("layout"); w.string(a.source.layout.rawValue)
         w.key("path"); w.string(a.source.path)
+        w.key("knowledgeBase"); w.string(a.source.knowledgeBase)
         w.close("}")
         w.close("}")
         return (w.bytes, contentLength)

@@ -8,8 +8,10 @@ public enum ArticleParser {
     /// Larger files are refused: the biggest real article is far below this.
     public static let maxFileSize = 16 * 1024 * 1024
 
-    /// Parses one article file of either layout; `path` is recorded as its source and named in errors.
-    public static func parse(_ bytes: [UInt8], path: String) throws(ParseError) -> Article {
+    /// Parses one article file of any layout; `path` is recorded as its source and named in
+    /// errors. `location`, the file's place in its knowledge base, makes a docs-as-code
+    /// article's id; without it the file's folder and name do.
+    public static func parse(_ bytes: [UInt8], path: String, location: ArticleLocation? = nil) throws(ParseError) -> Article {
         guard bytes.count <= maxFileSize else { throw .tooLarge(bytes.count) }
         let text = try TextDecoding.decode(bytes)
         let lines = text.lineArray
@@ -17,12 +19,16 @@ public enum ArticleParser {
         let raw: RawArticle
         if DocumentLayoutReader.looksLikeDocument(first) {
             raw = try DocumentLayoutReader.read(lines: lines)
-        } else if MarkdownLayoutReader.looksLikeMarkdown(first) {
+        } else if MarkdownLayoutReader.looksLikeMarkdown(first) && MarkdownLayoutReader.isArchiveCopy(lines) {
             raw = try MarkdownLayoutReader.read(lines: lines)
+        } else if DocsLayoutReader.looks(like: lines) {
+            return try DocsLayoutReader.read(lines: lines.map(RawArticle.plainSpaces), path: path, location: location)
         } else {
             throw .unknownLayout
         }
-        return assemble(raw.withPlainSpaces(), path: path)
+        var article = assemble(raw.withPlainSpaces(), path: path)
+        article.source.knowledgeBase = location?.knowledgeBase
+        return article
     }
 
     static func assemble(_ raw: RawArticle, path: String) -> Article {

@@ -19,6 +19,22 @@ enum MarkdownLayoutReader {
         firstLine.trimmed == "---"
     }
 
+    /// The archive's copy, not a docs-as-code article: its first lines carry the archive's
+    /// marks (a "Q<number>" title or heading, an "Article:" line, Liquid's `{% raw %}`).
+    static func isArchiveCopy(_ lines: [String]) -> Bool {
+        lines.prefix(80).contains { line in
+            let t = line.trimmed
+            return t == "{% raw %}" || t.hasPrefix("Article:") || Self.startsWithArticleID(t, after: "## ")
+                || Self.startsWithArticleID(t, after: "title: \"") || Self.startsWithArticleID(t, after: "title: ")
+        }
+    }
+
+    private static func startsWithArticleID(_ line: String, after prefix: String) -> Bool {
+        guard line.hasPrefix(prefix) else { return false }
+        let rest = line.dropFirst(prefix.count)
+        return rest.first == "Q" && rest.dropFirst().first?.isNumber == true
+    }
+
     static func read(lines: [String]) throws(ParseError) -> RawArticle {
         let open = lines.firstIndex { !$0.isBlank } ?? 0
         guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmed == "---" }) else {

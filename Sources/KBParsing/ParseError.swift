@@ -7,6 +7,7 @@ public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
     case utf16
     case unknownLayout
     case unclosedFrontMatter(line: Int)
+    case invalidFrontMatter(line: Int, String)
     case missingID(Layout)
     case missingTitle(String)
     case tooLarge(Int)
@@ -17,10 +18,12 @@ public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binary(let why): return "not a text file (\(why))"
         case .utf16: return "UTF-16 text is not supported: convert the file to UTF-8"
         case .unknownLayout:
-            return "not a KB article: neither a 'DOCUMENT:' header nor '---' front matter at the start"
+            return "not a KB article: no 'DOCUMENT:' header, no '---' front matter and no Markdown heading"
         case .unclosedFrontMatter(let line):
             return "front matter opened on line \(line) is never closed with '---'"
+        case .invalidFrontMatter(let line, let why): return "line \(line): \(why)"
         case .missingID(.document): return "no article id: line 1 should read 'DOCUMENT:Q<number> …'"
+        case .missingID(.docs): return "no article id"
         case .missingID(.markdown):
             return "no article id: neither an 'Article: Q<number>' line nor a '## Q<number>: title' heading"
         case .missingTitle(let id): return "article \(id) has no title"

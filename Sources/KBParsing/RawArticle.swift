@@ -17,10 +17,13 @@ struct RawArticle {
 
     /// No-break spaces become plain spaces, once the readers have settled indentation: the
     /// DOCUMENT layout's leading space is only dropped when it is a plain one.
+    /// No-break spaces as plain spaces: the archive uses them where a space is meant.
+    static func plainSpaces(_ s: String) -> String {
+        s.includes("\u{A0}") ? String(s.map { $0 == "\u{A0}" ? " " : $0 }) : s
+    }
+
     func withPlainSpaces() -> RawArticle {
-        func plain(_ s: String) -> String {
-            s.includes("\u{A0}") ? String(s.map { $0 == "\u{A0}" ? " " : $0 }) : s
-        }
+        let plain = Self.plainSpaces
         var copy = self
         copy.title = plain(title)
         copy.product = product.map(plain)

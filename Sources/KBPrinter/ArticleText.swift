@@ -4,7 +4,7 @@ import KBModel
 /// An article laid out for reading in a terminal: header facts, error messages set apart,
 /// then each section under its heading.
 package enum ArticleText {
-    package static func render(_ a: Article, style: TerminalStyle) -> String {
+    package static func render(_ a: Article, successors: [String] = [], style: TerminalStyle) -> String {
         var out = style.bold("\(a.id)  \(a.title)") + "\n"
         for (name, value) in a.facts { out += style.dim(name.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n" }
         if !a.appliesTo.isEmpty {
@@ -19,6 +19,7 @@ package enum ArticleText {
             if let heading = section.heading { out += style.accent(heading.uppercased()) + "\n" }
             out += section.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }.joined(separator: "\n") + "\n"
         }
+        if !successors.isEmpty { out += "\n" + style.dim("Newer article: ") + successors.joined(separator: ", ") + "\n" }
         if !a.references.isEmpty { out += "\n" + style.dim("See also: ") + a.references.joined(separator: ", ") + "\n" }
         return out
     }

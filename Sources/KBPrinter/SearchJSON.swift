@@ -2,7 +2,7 @@ import KBModel
 import KBSearch
 
 /// Search results as JSON, for `kb search --json` and the API:
-/// `{"query": …, "results": [{"rank", "id", "title", "score", "product", "lastModified",
+/// `{"query": …, "results": [{"rank", "id", "title", "score", "product", "knowledgeBase", "lastModified",
 /// "matchedErrorMessage", "snippet", "matchedWords", "remedy", "article": <the record>}]}`,
 /// each result rendered from its `ResultPresentation`.
 public enum SearchJSON {
@@ -20,6 +20,7 @@ public enum SearchJSON {
             w.key("title"); w.string(r.title)
             w.key("score"); w.number(r.score)
             w.key("product"); w.string(r.product)
+            w.key("knowledgeBase"); w.string(r.article.source.knowledgeBase)
             w.key("lastModified"); w.string(r.article.lastModified?.description)
             w.key("matchedErrorMessage"); w.string(r.matchedErrorMessage)
             w.key("snippet"); w.string(p.matchedLine.map(\.text).joined())

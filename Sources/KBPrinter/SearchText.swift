@@ -6,7 +6,8 @@ package enum SearchText {
     package static func render(_ result: SearchResult, style: TerminalStyle, explain: Bool) -> String {
         let p = ResultPresentation(result)
         var out = style.bold("\(result.rank). \(result.id)  \(result.title)")
-        if let product = result.product { out += style.dim("  (\(product))") }
+        let about = [result.product, result.article.source.knowledgeBase].compactMap { $0 }
+        if !about.isEmpty { out += style.dim("  (\(about.joined(separator: " · ")))") }
         out += "\n"
         out += "   " + style.accent("> ") + p.matchedLine.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined() + "\n"
         if let remedy = p.remedy { out += "   " + style.dim(remedy.name + ": ") + remedy.text + "\n" }

@@ -13,12 +13,15 @@ struct APIRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/api/search") { request, _ -> Response in try await search(request) }
-        router.get("/api/articles/:id") { _, context -> Response in try await article(context.parameters.get("id") ?? "") }
+        router.get("/api/articles/**") { _, context -> Response in
+            try await article(context.parameters.getCatchAll().joined(separator: "/"))
+        }
         router.get("/api/stats") { _, _ -> Response in try await stats() }
         router.post("/api/import") { request, context -> Response in try await importBody(request, context: context) }
     }
 
-    /// Query parameters shared by the API and the page: q, limit, product, version, keyword, since.
+    /// Query parameters shared by the API and the page: q, limit, product, version, keyword,
+    /// since, kb (a knowledge base).
     struct SearchRequest {
         var query: String
         var limit: Int
@@ -28,7 +31,8 @@ struct APIRoutes {
         /// limit and the filters.
         func cacheKey(_ analyzed: AnalyzedQuery) -> String {
             [analyzed.tokens.joined(separator: " "), analyzed.codes.joined(separator: " "), String(limit),
-             filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since?.description ?? ""]
+             filter.product ?? "", filter.version ?? "", filter.keyword ?? "", filter.since?.description ?? "",
+             filter.knowledgeBase ?? ""]
                 .joined(separator: "\u{1F}")
         }
 
@@ -59,7 +63,7 @@ struct APIRoutes {
             return .success(SearchRequest(
                 query: query, limit: limit,
                 filter: ArticleFilter(product: optional("product"), version: optional("version"),
-                                      keyword: optional("keyword"), since: since)))
+                                      keyword: optional("keyword"), since: since, knowledgeBase: optional("kb"))))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KBModel
+import KBStore
 
 
 /// The search page (`GET /?q=…`, `POST /` for long pastes) and article pages (`/articles/{id}`).
@@ -22,15 +23,19 @@ struct PageRoutes {
             }
             return try await page(FormBody.decode(String(buffer: body)))
         }
-        router.get("/articles/:id") { _, context -> Response in
-            let id = context.parameters.get("id") ?? ""
+        // Ids of docs-as-code articles are paths: "/articles/officedocs/outlook/…".
+        router.get("/articles/**") { _, context -> Response in
+            let id = context.parameters.getCatchAll().joined(separator: "/")
             let server = self.server
             guard let normalized = ArticleID.normalize(id),
-                  let article = try await server.offload({ try server.store.article(id: normalized) })
+                  let (article, successors) = try await server.offload({ () throws(StoreError) -> (Article, [String])? in
+                      guard let article = try server.store.article(id: normalized) else { return nil }
+                      return (article, try server.store.successors(of: article.id))
+                  })
             else {
                 return Response.html(Pages.message(title: "Not found", "There is no article \(id)."), status: .notFound)
             }
-            return .html(Pages.article(article))
+            return .html(Pages.article(article, successors: successors))
         }
     }
 

@@ -45,8 +45,8 @@ enum Pages {
         render(view, "results")
     }
 
-    static func article(_ a: Article) -> String {
-        render(ArticleView(a), "article")
+    static func article(_ a: Article, successors: [String] = []) -> String {
+        render(ArticleView(a, successors: successors), "article")
     }
 
     static func message(title: String, _ text: String) -> String {
@@ -87,6 +87,8 @@ struct ResultsView {
         var id: String
         var title: String
         var product: String?
+        /// The knowledge base the article was imported from.
+        var knowledgeBase: String?
         /// The matched line; the template marks the spans that are words of the paste.
         var snippet: [ResultPresentation.Span]
         var remedy: ResultPresentation.Remedy?
@@ -99,7 +101,8 @@ struct ResultsView {
 
     init(_ response: SearchResponse) {
         items = response.results.map(ResultPresentation.init).map { p in
-            Item(id: p.result.id, title: p.result.title, product: p.result.product, snippet: p.matchedLine, remedy: p.remedy)
+            Item(id: p.result.id, title: p.result.title, product: p.result.product,
+                 knowledgeBase: p.result.article.source.knowledgeBase, snippet: p.matchedLine, remedy: p.remedy)
         }
     }
 }
@@ -118,8 +121,10 @@ struct ArticleView {
     var errorMessages: [String]
     var sections: [Section]
     var references: [String]
+    /// Docs-as-code articles that state this archive article's id as their KB number.
+    var successors: [String]
 
-    init(_ a: Article) {
+    init(_ a: Article, successors: [String]) {
         id = a.id
         title = a.title
         facts = a.facts.map { Fact(name: $0.0, value: $0.1) }
@@ -127,5 +132,6 @@ struct ArticleView {
         errorMessages = a.errorMessages
         sections = a.sections
         references = a.references
+        self.successors = successors
     }
 }

@@ -12,18 +12,21 @@ public struct ArticleFilter: Sendable, Equatable {
     public var since: CalendarDate?
     /// Only these ids.
     public var ids: [String] = []
+    /// Only articles of this knowledge base (the name of its root folder, e.g. "officedocs").
+    public var knowledgeBase: String?
 
     /// A filter with these conditions; nil ones do not restrict.
-    public init(product: String? = nil, version: String? = nil, keyword: String? = nil, since: CalendarDate? = nil, ids: [String] = []) {
+    public init(product: String? = nil, version: String? = nil, keyword: String? = nil, since: CalendarDate? = nil, ids: [String] = [], knowledgeBase: String? = nil) {
         self.product = product
         self.version = version
         self.keyword = keyword
         self.since = since
         self.ids = ids
+        self.knowledgeBase = knowledgeBase
     }
 
     /// True when the filter selects every article.
-    public var isEmpty: Bool { product == nil && version == nil && keyword == nil && since == nil && ids.isEmpty }
+    public var isEmpty: Bool { product == nil && version == nil && keyword == nil && since == nil && ids.isEmpty && knowledgeBase == nil }
 
     /// SQL conditions on `article` (aliased `a`) and their arguments.
     package func sql() -> (condition: String, arguments: [String]) {
@@ -44,6 +47,10 @@ public struct ArticleFilter: Sendable, Equatable {
         if let since {
             conditions.append("a.last_modified >= ?")
             arguments.append(since.description)
+        }
+        if let knowledgeBase {
+            conditions.append("a.knowledge_base = ?")
+            arguments.append(knowledgeBase)
         }
         if !ids.isEmpty {
             conditions.append("a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")

@@ -115,13 +115,38 @@ public final class ArticleStore: Sendable {
     // MARK: - Reading
 
     /// The article with this id ("Q178511", "q178511" or "178511"), or nil.
+    ///
+    /// An archive id the store does not hold finds the docs-as-code article that states it
+    /// as its KB number (`Article.kbNumbers`).
     public func article(id: String) throws(StoreError) -> Article? {
         guard let normalized = ArticleID.normalize(id) else { return nil }
         return try read { db in
-            guard let row = try Row.fetchOne(
+            let row = try Row.fetchOne(
                 db, sql: "SELECT record, sections_only FROM article WHERE id = ?", arguments: [normalized])
-            else { return nil }
+                ?? Row.fetchOne(db, sql: """
+                    SELECT a.record, a.sections_only FROM article_alias x JOIN article a ON a.id = x.article_id
+                    WHERE x.alias = ? ORDER BY a.id LIMIT 1
+                    """, arguments: [normalized])
+            guard let row else { return nil }
             return try StoredRecord.decode(row["record"], sectionsOnly: row["sections_only"])
+        }
+    }
+
+    /// The ids of the articles that state `id` as their KB number: an archive article's
+    /// successors in a docs-as-code knowledge base.
+    public func successors(of id: String) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT article_id FROM article_alias WHERE alias = ? ORDER BY article_id", arguments: [id])
+        }
+    }
+
+    /// The knowledge bases in the store, by name, with how many articles each holds.
+    public func knowledgeBases() throws(StoreError) -> [(name: String, articles: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT knowledge_base AS name, count(*) AS n FROM article WHERE knowledge_base IS NOT NULL
+                GROUP BY knowledge_base ORDER BY knowledge_base
+                """).map { ($0["name"], $0["n"]) }
         }
     }
 

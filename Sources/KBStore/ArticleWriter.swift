@@ -14,6 +14,8 @@ package struct ArticleWriter {
     private let insert: Statement
     private let update: Statement
     private let updateSourceOnly: Statement
+    private let aliasDelete: Statement
+    private let aliasInsert: Statement
     private let upsertSource: Statement
     private let indexInsert: Statement
     private let indexDelete: Statement
@@ -26,19 +28,21 @@ package struct ArticleWriter {
         self.db = db
         self.importedAt = importedAt
         select = try db.cachedStatement(sql: """
-            SELECT rowid, last_modified, layout, content_hash, record, sections_only FROM article WHERE id = ?
+            SELECT rowid, last_modified, layout, knowledge_base, content_hash, record, sections_only FROM article WHERE id = ?
             """)
         insert = try db.cachedStatement(sql: """
-            INSERT INTO article(id, title, product, last_modified, layout, content_hash, record,
+            INSERT INTO article(id, title, product, last_modified, layout, knowledge_base, content_hash, record,
                                 sections_only, messages, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         update = try db.cachedStatement(sql: """
-            UPDATE article SET title = ?, product = ?, last_modified = ?, layout = ?, content_hash = ?,
-                record = ?, sections_only = ?, messages = ?, imported_at = ?
+            UPDATE article SET title = ?, product = ?, last_modified = ?, layout = ?, knowledge_base = ?,
+                content_hash = ?, record = ?, sections_only = ?, messages = ?, imported_at = ?
             WHERE rowid = ?
             """)
-        updateSourceOnly = try db.cachedStatement(sql: "UPDATE article SET layout = ?, record = ? WHERE rowid = ?")
+        updateSourceOnly = try db.cachedStatement(sql: "UPDATE article SET layout = ?, knowledge_base = ?, record = ? WHERE rowid = ?")
+        aliasDelete = try db.cachedStatement(sql: "DELETE FROM article_alias WHERE article_id = ?")
+        aliasInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_alias(alias, article_id) VALUES (?, ?)")
         upsertSource = try db.cachedStatement(sql: """
             INSERT INTO article_source(path, article_id, layout, content_hash, last_modified, imported_at)
             VALUES (?, ?, ?, ?, ?, ?)
@@ -76,6 +80,11 @@ package struct ArticleWriter {
         try pairDelete.execute(arguments: [rowid, text.pairs])
     }
 
+    private func storeAliases(_ row: StoredArticle) throws {
+        try aliasDelete.execute(arguments: [row.id])
+        for alias in row.aliases { try aliasInsert.execute(arguments: [alias, row.id]) }
+    }
+
     /// A markdown twin that loses to the stored DOCUMENT copy: only its path is remembered.
     func recordTwin(path: String, id: String, lastModified: String?) throws {
         try upsertSource.execute(arguments: [path, id, Layout.markdown.rawValue, "", lastModified, importedAt])
@@ -87,10 +96,11 @@ package struct ArticleWriter {
         ])
         guard let existing = try Row.fetchOne(select, arguments: [row.id]) else {
             try insert.execute(arguments: [
-                row.id, row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,
-                row.sectionsOnly, row.index.messages, importedAt,
+                row.id, row.title, row.product, row.lastModified, row.layout.rawValue, row.knowledgeBase, row.contentHash,
+                row.record, row.sectionsOnly, row.index.messages, importedAt,
             ])
             try addToIndex(db.lastInsertedRowID, row.index)
+            try storeAliases(row)
             return .new
         }
         let rowid: Int64 = existing["rowid"]
@@ -100,18 +110,25 @@ package struct ArticleWriter {
         let incoming = MergePolicy.Version(lastModified: row.lastModified, layout: row.layout, contentHash: row.contentHash)
         switch MergePolicy.decide(stored: stored, incoming: incoming) {
         case .keep:
+            // The same version read from another knowledge base folder (or by a kb that
+            // did not record knowledge bases yet): the store says where it was read last.
+            if incoming.contentHash == stored.contentHash, incoming.layout == stored.layout,
+               row.knowledgeBase != nil, existing["knowledge_base"] != row.knowledgeBase {
+                try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.knowledgeBase, row.record, rowid])
+            }
             return .unchanged
         case .replace(contentChanged: false):
-            try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.record, rowid])
+            try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.knowledgeBase, row.record, rowid])
             return .unchanged
         case .replace(contentChanged: true):
             let old = try StoredRecord.decode(existing["record"], sectionsOnly: existing["sections_only"])
             try removeFromIndex(rowid, IndexedText(old))
             try update.execute(arguments: [
-                row.title, row.product, row.lastModified, row.layout.rawValue, row.contentHash, row.record,
+                row.title, row.product, row.lastModified, row.layout.rawValue, row.knowledgeBase, row.contentHash, row.record,
                 row.sectionsOnly, row.index.messages, importedAt, rowid,
             ])
             try addToIndex(rowid, row.index)
+            try storeAliases(row)
             return .updated
         }
     }

@@ -15,6 +15,7 @@ enum StoreSchema {
     static let migrations: [Migration] = [
         Migration(name: "v1", sql: PackageResources.v1_sql),
         Migration(name: "v2", sql: PackageResources.v2_sql, backfill: indexPairs),
+        Migration(name: "v3", sql: PackageResources.v3_sql),
     ]
 
     static var currentVersion: String { migrations.last!.name }

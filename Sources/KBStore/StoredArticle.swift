@@ -10,6 +10,9 @@ package struct StoredArticle: Sendable {
     var product: String?
     var lastModified: String?
     var layout: Layout
+    var knowledgeBase: String?
+    /// The archive ids the article also answers to (`Article.kbNumbers`).
+    var aliases: [String]
     var sourcePath: String
     var contentHash: String
     var record: String
@@ -22,6 +25,8 @@ package struct StoredArticle: Sendable {
         product = article.product
         lastModified = article.lastModified?.description
         layout = article.source.layout
+        knowledgeBase = article.source.knowledgeBase
+        aliases = article.kbNumbers
         sourcePath = article.source.path
         // Parsed articles always have section fields that `sections` rebuilds: store the compact
         // form. The hash covers what the record determines; twins and re-imports of one article
@@ -52,7 +57,8 @@ struct IndexedText: Sendable {
             section.heading.map { "\($0)\n\(section.text)" } ?? section.text
         }.joined(separator: "\n\n")
         meta = ([article.product].compactMap { $0 } + article.appliesTo + article.keywords
-            + article.additionalQueryWords).joined(separator: "\n")
+            + article.additionalQueryWords + article.kbNumbers + article.kbNumbers.map { String($0.dropFirst()) })
+            .joined(separator: "\n")
         let codeSource = ([article.title] + article.errorMessages + article.sections.map(\.text)).joined(separator: "\n")
         codes = ErrorCodes.canonical(in: codeSource).joined(separator: " ")
         pairs = WordPairs.indexed(title: title, messages: messages)

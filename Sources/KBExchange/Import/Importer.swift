@@ -45,14 +45,14 @@ public struct Importer: Sendable {
             return [.failure(path: failure.path, reason: failure.reason)]
         case .success(.export(let stream)):
             return [.export(stream)]
-        case .success(.article(let bytes, let path)):
+        case .success(.article(let bytes, let path, let location)):
             if let header = HeaderPeek.peek(bytes), case .file = item {
                 if pass == 1 { return [.deferred(item)] }
                 if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
                     return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
                 }
             }
-            return [prepared(ArticleSource.parse(bytes, path: path), twins: twins)]
+            return [prepared(ArticleSource.parse(bytes, path: path, location: location), twins: twins)]
         }
     }
 

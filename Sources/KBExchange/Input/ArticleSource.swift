@@ -48,7 +48,7 @@ public struct ArticleSource: Sendable {
     @Sendable private static func prepare(_ item: FileWalker.Item) -> Result<Prepared, ReadFailure> {
         open(item).map { input in
             switch input {
-            case .article(let bytes, let path): .article(parse(bytes, path: path))
+            case .article(let bytes, let path, let location): .article(parse(bytes, path: path, location: location))
             case .export(let stream): .export(stream)
             }
         }
@@ -65,7 +65,7 @@ public struct ArticleSource: Sendable {
 
     /// What an input item holds: one article file's bytes, or a kb JSON export to stream.
     enum Input {
-        case article([UInt8], path: String)
+        case article([UInt8], path: String, location: ArticleLocation?)
         case export(ExportStream)
     }
 
@@ -73,24 +73,25 @@ public struct ArticleSource: Sendable {
     /// read whole (refused over `ArticleParser.maxFileSize`); an export is left to stream.
     static func open(_ item: FileWalker.Item) -> Result<Input, ReadFailure> {
         let reader: ByteReader, path: String
+        var location: ArticleLocation?
         switch item {
         case .failure(let path, let reason):
             return .failure(ReadFailure(path: path, reason: reason))
         case .standardInput:
             (reader, path) = (ByteReader.standardInput(), "-")
-        case .file(let file):
+        case .file(let file, let place):
             do { reader = try ByteReader(path: file) } catch { return .failure(ReadFailure(path: file, reason: error.description)) }
-            path = file
+            (path, location) = (file, place)
         }
-        return input(reader, path: path)
+        return input(reader, path: path, location: location)
     }
 
-    static func input(_ reader: ByteReader, path: String) -> Result<Input, ReadFailure> {
+    static func input(_ reader: ByteReader, path: String, location: ArticleLocation? = nil) -> Result<Input, ReadFailure> {
         do {
             if ExportStream.startsExport(try reader.peekNonSpace()) {
                 return .success(.export(try ExportStream(reader: reader, path: path)))
             }
-            return .success(.article(try reader.readAll(limit: ArticleParser.maxFileSize), path: path))
+            return .success(.article(try reader.readAll(limit: ArticleParser.maxFileSize), path: path, location: location))
         } catch {
             return .failure(ReadFailure(path: path, reason: error.description))
         }
@@ -100,7 +101,7 @@ public struct ArticleSource: Sendable {
     public static func outcomes(_ bytes: [UInt8], path: String) -> [Outcome] {
         switch input(ByteReader(bytes: bytes), path: path) {
         case .failure(let failure): return [failure.outcome]
-        case .success(.article(let bytes, let path)): return [parse(bytes, path: path)]
+        case .success(.article(let bytes, let path, _)): return [parse(bytes, path: path)]
         case .success(.export(var stream)):
             var outcomes: [Outcome] = []
             while let chunk = nextRecords(&stream, count: 256) { outcomes += chunk }
@@ -108,17 +109,27 @@ public struct ArticleSource: Sendable {
         }
     }
 
-    static func parse(_ bytes: [UInt8], path: String) -> Outcome {
-        do { return .article(try ArticleParser.parse(bytes, path: path)) } catch {
+    static func parse(_ bytes: [UInt8], path: String, location: ArticleLocation? = nil) -> Outcome {
+        do { return .article(try ArticleParser.parse(bytes, path: path, location: location)) } catch {
             return .failure(path: path, reason: error.description)
         }
     }
 
-    /// Up to `count` more records of an export, decoded and checked on all cores; nil at its end.
+    /// Up to `count` more records of an export, decoded and checked on all cores; nil at its
+    /// end. A file whose first record is no kb record is JSON of another kind (a query file, a
+    /// site's data): it fails once, as a whole, rather than line by line.
     static func nextRecords(_ stream: inout ExportStream, count: Int) -> [Outcome]? {
+        let first = stream.recordsRead == 0
         var records: [ExportStream.Record] = []
         while records.count < count, let record = stream.next() { records.append(record) }
-        return records.isEmpty ? nil : records.parallelMap(ExportRecord.outcome)
+        guard !records.isEmpty else { return nil }
+        let outcomes = records.parallelMap(ExportRecord.outcome)
+        if first, case .failure(let location, let reason) = outcomes[0] {
+            stream.abandon()
+            let detail = location == stream.path ? reason : "\(location.dropFirst(stream.path.count).drop(while: { $0 == ":" })): \(reason)"
+            return [.failure(path: stream.path, reason: "not a kb export: its first record is not a kb record (\(detail))")]
+        }
+        return outcomes
     }
 }
 

@@ -12,7 +12,9 @@ struct ExportStream: Sendable {
     }
 
     private let reader: ByteReader
-    private let path: String
+    let path: String
+    /// Records handed out so far.
+    private(set) var recordsRead = 0
     private let limit: Int
     private let isArray: Bool
     private var index = 0
@@ -34,7 +36,16 @@ struct ExportStream: Sendable {
     }
 
     /// The next record, or nil when the export is read.
+    /// Stops the stream: `next()` returns nil from now on.
+    mutating func abandon() { finished = true }
+
     mutating func next() -> Record? {
+        let record = nextRecord()
+        if record != nil { recordsRead += 1 }
+        return record
+    }
+
+    private mutating func nextRecord() -> Record? {
         guard !finished else { return nil }
         do {
             return isArray ? try nextElement() : try nextLine()

@@ -1,13 +1,14 @@
 import Foundation
+import KBModel
 
 
 /// Expands command-line paths into the files to read: files as given, folders recursively in
 /// name order. Hidden entries inside folders are skipped; a folder reached twice through
 /// symbolic links is walked once, so link loops end.
 public struct FileWalker {
-    /// One input: a file, or standard input.
+    /// One input: a file (with its place in its knowledge base), or standard input.
     public enum Item: Equatable, Sendable {
-        case file(String)
+        case file(String, location: ArticleLocation? = nil)
         case standardInput
         case failure(path: String, reason: String)
     }
@@ -20,9 +21,21 @@ public struct FileWalker {
     public func items(for paths: [String]) -> [Item] {
         var visited = Set<DirectoryID>()
         var items: [Item] = []
+        let roots = KnowledgeBaseRoot()
         for path in paths {
             if path == "-" { items.append(.standardInput); continue }
+            let start = items.count
             walk(path, visited: &visited, into: &items, topLevel: true)
+            // Each file's place in its knowledge base (see `KnowledgeBaseRoot`).
+            let absolute = KnowledgeBaseRoot.absolute(path)
+            var isFolder: ObjCBool = false
+            let named = FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
+                ? absolute : (absolute as NSString).deletingLastPathComponent
+            for index in start..<items.count {
+                guard case .file(let file, _) = items[index] else { continue }
+                let location = roots.location(of: KnowledgeBaseRoot.absolute(file), named: named)
+                items[index] = .file(file, location: location)
+            }
         }
         return items
     }

@@ -9,8 +9,11 @@ struct EvalCommand: ParsableCommand {
         abstract: "Measure ranking against a query set with known answers.",
         discussion: """
             QUERIES is JSON Lines, one {"id", "variant", "query"} a line, where id is the \
-            article that answers the query. Prints MRR@10, recall@1 and recall@10, overall and \
-            per variant, and the median and p99 search time inside this process.
+            article that answers the query, or one {"path", "variant", "query"} a line, where \
+            path is the answering file relative to the folder imported (it matches the end of \
+            the article's source path). Prints MRR@10, recall@1 and recall@10, overall, per \
+            variant and, for path-keyed queries, per knowledge base (the path's first folder), \
+            and the median and p99 search time inside this process.
             """
     )
 
@@ -29,9 +32,25 @@ struct EvalCommand: ParsableCommand {
     var queries: String
 
     struct Query: Decodable {
-        var id: String
+        var id: String?
+        var path: String?
         var variant: String?
         var query: String
+
+        /// Whether `result` is the answer.
+        func isAnswered(by result: SearchResult) -> Bool {
+            if let id { return result.id == id }
+            guard let path else { return false }
+            let source = result.article.source.path
+            return source == path || source.hasSuffix("/" + path)
+        }
+
+        /// The groups the query is reported in besides "all".
+        var groups: [String] {
+            var groups = [variant ?? "all"]
+            if let path, let folder = path.split(separator: "/").first { groups.append("kb \(folder)") }
+            return groups
+        }
     }
 
     /// The query file, or exit status 2 with a message naming the file (and line) when it is
@@ -45,8 +64,8 @@ struct EvalCommand: ParsableCommand {
         var parsed: [Query] = []
         for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-            guard let query = try? JSONDecoder().decode(Query.self, from: Data(line)) else {
-                throw refuse("\(queries):\(index + 1): not a {\"id\", \"variant\", \"query\"} object")
+            guard let query = try? JSONDecoder().decode(Query.self, from: Data(line)), (query.id == nil) != (query.path == nil) else {
+                throw refuse("\(queries):\(index + 1): not a {\"id\" or \"path\", \"variant\", \"query\"} object")
             }
             parsed.append(query)
         }
@@ -69,10 +88,10 @@ struct EvalCommand: ParsableCommand {
             let response = try KB.report { try engine.search(q.query, options: .init(limit: 10)) }
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             if slowest > 0 { timed.append((times[times.count - 1], q)) }
-            let rank = response.results.firstIndex { $0.id == q.id }.map { $0 + 1 }
-            byVariant[q.variant ?? "all", default: []].append(rank)
+            let rank = response.results.firstIndex(where: q.isAnswered).map { $0 + 1 }
+            for group in q.groups { byVariant[group, default: []].append(rank) }
             if misses, rank != 1 {
-                print("miss \(q.id) [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))")
+                print("miss \(q.id ?? q.path ?? "") [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))")
             }
         }
         func line(_ name: String, _ ranks: [Int?]) -> String {
@@ -82,10 +101,10 @@ struct EvalCommand: ParsableCommand {
             let r10 = Double(ranks.filter { $0 != nil }.count) / n
             return String(format: "%-10@ %5d  MRR@10 %.3f  recall@1 %.3f  recall@10 %.3f", name, ranks.count, mrr, r1, r10)
         }
-        print(line("all", byVariant.values.flatMap { $0 }))
+        print(line("all", byVariant.filter { !$0.key.hasPrefix("kb ") }.values.flatMap { $0 }))
         for variant in byVariant.keys.sorted() { print(line(variant, byVariant[variant]!)) }
         for (time, q) in timed.sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
-            print(String(format: "slow %7.2f ms  %@: %@", time, q.id, String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎")))
+            print(String(format: "slow %7.2f ms  %@: %@", time, q.id ?? q.path ?? "", String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎")))
         }
         times.sort()
         let median = times[times.count / 2]

@@ -17,8 +17,11 @@ struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only articles last modified on or after this date.", valueName: "YYYY-MM-DD"))
     var since: CalendarDate?
 
+    @Option(name: .customLong("kb"), help: ArgumentHelp("Only articles of this knowledge base (see kb stats).", valueName: "NAME"))
+    var knowledgeBase: String?
+
     var filter: ArticleFilter {
-        ArticleFilter(product: product, version: version, keyword: keyword, since: since)
+        ArticleFilter(product: product, version: version, keyword: keyword, since: since, knowledgeBase: knowledgeBase)
     }
 }
 

@@ -11,16 +11,17 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print the JSON record.")
     var json = false
 
-    @Argument(help: "The article id, e.g. Q178511.")
+    @Argument(help: "The article id: Q178511, or a docs article's path id such as officedocs/outlook/client/x. An archive KB number a docs article states finds it too.")
     var id: String
 
     func run() throws {
-        let article = try KB.report { () throws -> Article in
-            guard let article = try store.open(.readOnly).article(id: id) else {
+        let (article, successors) = try KB.report { () throws -> (Article, [String]) in
+            let opened = try store.open(.readOnly)
+            guard let article = try opened.article(id: id) else {
                 throw Failure("no article \(id) in \(store.resolvedPath)")
             }
-            return article
+            return (article, try opened.successors(of: article.id))
         }
-        print(json ? ArticleJSON.line(article) : ArticleText.render(article, style: .detect()))
+        print(json ? ArticleJSON.line(article) : ArticleText.render(article, successors: successors, style: .detect()))
     }
 }

@@ -23,9 +23,9 @@ import Testing
 
     /// Each case: a field, its new value as JSON, and the reason expected.
     @Test(arguments: [
-        ("references", #"["Q1\"><script>alert(1)</script>"]"#, #"'references[0]' must look like Q178511, not 'Q1"><script>alert(1)</script>'"#),
-        ("id", #""178511""#, "'id' must look like Q178511, not '178511'"),
-        ("id", #""Q12a""#, "'id' must look like Q178511, not 'Q12a'"),
+        ("references", #"["Q1\"><script>alert(1)</script>"]"#, #"'references[0]' must look like Q178511 or kb/path/to/article, not 'Q1"><script>alert(1)</script>'"#),
+        ("id", #""178511""#, "'id' must look like Q178511 or kb/path/to/article, not '178511'"),
+        ("id", #""Q12a""#, "'id' must look like Q178511 or kb/path/to/article, not 'Q12a'"),
         ("lastModified", #""1999-02-31""#, "'lastModified': '1999-02-31' is not a real date as YYYY-MM-DD"),
         ("lastModified", #""2001-9-1""#, "'lastModified': '2001-9-1' is not a real date as YYYY-MM-DD"),
         ("title", #""""#, "'title' is empty"),

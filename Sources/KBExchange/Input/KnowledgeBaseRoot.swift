@@ -1,0 +1,48 @@
+import Foundation
+import KBModel
+
+/// Finds the knowledge base a file belongs to: the nearest folder above it that holds a
+/// repository's or a docs site's mark (`.git`, `docfx.json`, `mkdocs.yml`, `_config.yml`,
+/// `hugo.toml`, a `LICENSE`…). So importing a repository's root or any folder inside it gives
+/// every file the same knowledge base and the same path in it, hence the same id. A file
+/// under no such folder belongs to the folder named on the command line.
+final class KnowledgeBaseRoot: @unchecked Sendable {
+    static let marks = [
+        ".git", "docfx.json", ".openpublishing.publish.config.json", "mkdocs.yml", "_config.yml", "hugo.toml",
+        "hugo.yaml", "config.toml", "LICENSE", "LICENSE.md", "LICENSE.txt",
+    ]
+
+    private let lock = NSLock()
+    /// Folder → the root found for it ("" for none), so that each folder is looked at once.
+    private var roots: [String: String] = [:]
+
+    /// The location of `file` (absolute), found under the folder `named` on the command line.
+    func location(of file: String, named: String) -> ArticleLocation {
+        let folder = (file as NSString).deletingLastPathComponent
+        let root = self.root(of: folder).nonEmpty ?? named
+        let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : (file as NSString).lastPathComponent
+        return ArticleLocation(knowledgeBase: (root as NSString).lastPathComponent, relativePath: relative)
+    }
+
+    private func root(of folder: String) -> String {
+        lock.lock()
+        if let known = roots[folder] { lock.unlock(); return known }
+        lock.unlock()
+        let found: String
+        if Self.marks.contains(where: { FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
+            found = folder
+        } else {
+            let parent = (folder as NSString).deletingLastPathComponent
+            found = parent == folder || parent.isEmpty ? "" : root(of: parent)
+        }
+        lock.lock()
+        roots[folder] = found
+        lock.unlock()
+        return found
+    }
+
+    /// `path` made absolute and free of "." and ".." parts, without resolving links.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,146 @@
+import KBModel
+
+/// Reads a docs-as-code article: Markdown with optional YAML front matter, a `#` title and
+/// `##` sections, as Microsoft's support articles (OfficeDocs-Support, cpp-docs) and Jekyll,
+/// Hugo, MkDocs and DocFX sites are written.
+///
+/// - title: the first `# ` heading, else the front matter's `title`, else the first heading;
+/// - summary: `description`, else a Summary or Introduction section, else the text under the title;
+/// - sections by heading (`DocsSection`), their Markdown made plain (`MarkdownBlocks`);
+/// - error messages: blockquotes and fenced blocks the text announces as an error or a
+///   message, a blockquote right under the title (cpp-docs), a message quoted in the title,
+///   and a title that names an error code ("Compiler Error C2065");
+/// - the id from the file's place in its knowledge base (`ArticleID.of`).
+enum DocsLayoutReader {
+    /// A docs-as-code file: front matter that is not the archive's README layout, or no front
+    /// matter and a Markdown heading.
+    static func looks(like lines: [String]) -> Bool {
+        guard let first = lines.first(where: { !$0.isBlank }) else { return false }
+        if first.trimmed == "---" { return !MarkdownLayoutReader.isArchiveCopy(lines) }
+        return lines.prefix(400).contains { MarkdownBlocks.headingLevel($0.trimmed) != nil }
+    }
+
+    static func read(lines: [String], path: String, location: ArticleLocation?) throws(ParseError) -> Article {
+        let (front, bodyStart) = try FrontMatter.split(lines)
+        let blocks = MarkdownBlocks.parse(Array(lines[bodyStart...]))
+        let frontTitle = front?.string("title")
+        guard let title = blocks.title ?? frontTitle ?? blocks.firstHeading else {
+            throw .missingTitle(location.map(ArticleID.of) ?? path)
+        }
+        let location = location ?? Self.fallbackLocation(path: path, title: title)
+        let id = ArticleID.of(location)
+        var article = Article(
+            id: id, title: title, source: Source(layout: .docs, path: path, knowledgeBase: location.knowledgeBase))
+        article.sections = blocks.sections.filter { !$0.text.isEmpty || $0.heading != nil }
+        for section in article.sections {
+            guard let heading = section.heading, let field = DocsSection(heading: heading)?.field else { continue }
+            let existing = article[keyPath: field]
+            article[keyPath: field] = existing.map { $0 + "\n\n" + section.text } ?? section.text.nonEmpty
+        }
+        article.summary = front?.string("description") ?? article.summary ?? blocks.sections.first { $0.heading == nil }?.text.nonEmpty
+        article.lastModified = front?.date
+        article.appliesTo = FieldParsing.unique((front?.strings("appliesto") ?? []) + blocks.appliesTo)
+        (article.product, article.versions) = Self.products(article.appliesTo)
+        article.keywords = FieldParsing.unique(
+            ["keywords", "f1_keywords", "helpviewer_keywords", "tags", "categories"]
+                .flatMap { front?.strings($0, commaSeparated: true) ?? [] })
+        article.errorMessages = FieldParsing.unique(
+            blocks.messages + Self.quotedMessages(inTitle: title) + (Self.namesACode(title) ? [title] : []))
+        var references = blocks.kbNumbers.map { "Q" + $0 }
+        references += blocks.linkTargets.compactMap { Self.reference($0, from: location) }
+        references += ArticleID.citations(in: article.sections.map(\.text).joined(separator: "\n"), excluding: id)
+        article.references = FieldParsing.unique(references.filter { $0 != id })
+        article.kbNumbers = FieldParsing.unique(blocks.kbNumbers.map { "Q" + $0 })
+        return article
+    }
+
+    /// Without a known place (standard input, an upload): the file's folder and name.
+    private static func fallbackLocation(path: String, title: String) -> ArticleLocation {
+        let parts = path.split(separator: "/").map(String.init)
+        if parts.count >= 2 { return ArticleLocation(knowledgeBase: parts[parts.count - 2], relativePath: parts[parts.count - 1]) }
+        let slug = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(12).joined(separator: "-")
+        return ArticleLocation(knowledgeBase: "local", relativePath: slug.isEmpty ? "article" : slug)
+    }
+
+    /// The product and versions an "applies to" list states: "Outlook 2016" is Outlook, 2016.
+    private static func products(_ appliesTo: [String]) -> (String?, [ProductVersion]) {
+        var product: String?
+        var versions: [ProductVersion] = []
+        for entry in appliesTo {
+            var words = entry.split(separator: " ").map(String.init)
+            var version: String?
+            if let last = words.last, words.count >= 2, last.first?.isNumber == true { version = words.removeLast() }
+            let name = words.joined(separator: " ")
+            if product == nil { product = name }
+            if let version { versions.append(ProductVersion(platform: name, version: version)) }
+        }
+        return (product, versions)
+    }
+
+    /// Text in quotes in the title, three words or more: `"Access denied" error when …`.
+    private static func quotedMessages(inTitle title: String) -> [String] {
+        var found: [String] = []
+        for (open, close) in [("\"", "\""), ("“", "”")] {
+            var rest = Substring(title)
+            while let start = rest.range(of: open), let end = rest[start.upperBound...].range(of: close) {
+                let quoted = String(rest[start.upperBound..<end.lowerBound]).trimmed
+                if quoted.split(separator: " ").count >= 3 { found.append(quoted) }
+                rest = rest[end.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// "Compiler Error C2065", "Bug Check 0x7B", "System error 1331": the title is the code's name.
+    static func namesACode(_ title: String) -> Bool {
+        let words = title.split(separator: " ")
+        let names = words.contains { ["error", "warning", "check", "code", "stop"].contains($0.lowercased()) }
+        let code = words.last.map { w in w.count >= 3 && w.contains(where: \.isNumber) && w.allSatisfy { $0.isLetter || $0.isNumber } } ?? false
+        return names && code
+    }
+
+    /// The article a link points to: a Markdown file of the same knowledge base, or a KB
+    /// number on support.microsoft.com.
+    private static func reference(_ target: String, from location: ArticleLocation) -> String? {
+        let lower = target.lowercased()
+        for marker in ["support.microsoft.com/help/", "support.microsoft.com/kb/", "/kb/"] {
+            if let range = lower.range(of: marker) {
+                let digits = lower[range.upperBound...].prefix(while: \.isNumber)
+                if (4...7).contains(digits.count) { return "Q" + digits }
+            }
+        }
+        guard !lower.contains("://"), !lower.hasPrefix("/"), !lower.hasPrefix("#"), !lower.hasPrefix("mailto:") else { return nil }
+        var file = target.split(separator: "#").first.map(String.init) ?? ""
+        file = file.split(separator: "?").first.map(String.init) ?? file
+        guard file.lowercased().hasSuffix(".md") else { return nil }
+        var parts = location.relativePath.split(separator: "/").map(String.init).dropLast()
+        for part in file.split(separator: "/") {
+            if part == ".." { if parts.isEmpty { return nil }; parts.removeLast() } else if part != "." { parts.append(String(part)) }
+        }
+        return ArticleID.of(ArticleLocation(knowledgeBase: location.knowledgeBase, relativePath: parts.joined(separator: "/")))
+    }
+}
+
+/// The section headings with a field of their own, in the words docs-as-code articles use.
+enum DocsSection {
+    case field(WritableKeyPath<Article, String?>)
+
+    init?(heading: String) {
+        var h = heading.lowercased().trimmed
+        while h.hasSuffix(":") || h.hasSuffix(".") { h.removeLast() }
+        switch h {
+        case "symptoms", "symptom", "problem": self = .field(\.symptoms)
+        case "cause", "causes": self = .field(\.cause)
+        case "resolution", "solution", "fix", "resolutions", "solutions": self = .field(\.resolution)
+        case "workaround", "workarounds": self = .field(\.workaround)
+        case "status": self = .field(\.status)
+        case "more information": self = .field(\.moreInformation)
+        case "summary", "introduction": self = .field(\.summary)
+        default: return nil
+        }
+    }
+
+    var field: WritableKeyPath<Article, String?> {
+        switch self { case .field(let path): path }
+    }
+}
