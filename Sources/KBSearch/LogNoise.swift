@@ -46,7 +46,7 @@ package enum LogNoise {
                 continue
             }
             if isTimestampPiece(word) || isBracketed(word) || isProcessTag(word) || isTicketID(word) || severity
-                || isHostBeforeProcess(word, rest: rest) {
+                || isHostBeforeProcess(word, rest: rest) || isSourceLocation(word) {
                 rest = rest.dropFirst(word.count)
                 changed = true
                 strippedAny = true
@@ -64,6 +64,21 @@ package enum LogNoise {
         if !allowed { return false }
         // Digits alone are a number of the message; a date or time has separators.
         return digits >= 4 && w.contains(where: { "-:/".contains($0) })
+    }
+
+    /// Where a compiler or a script says the error is: "C:\\src\\main.cpp(42,17):",
+    /// "main.c:42:17:", "/app/run.py:12:" — a file path with a line (and column) number.
+    private static func isSourceLocation(_ word: Substring) -> Bool {
+        guard word.hasSuffix(":"), word.contains(where: { $0 == "." }) else { return false }
+        let w = word.dropLast()
+        if w.hasSuffix(")"), let open = w.lastIndex(of: "(") {
+            let inside = w[w.index(after: open)..<w.index(before: w.endIndex)]
+            return open > w.startIndex && !inside.isEmpty && inside.allSatisfy { $0.isNumber || $0 == "," }
+        }
+        let parts = w.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
+        let file = parts.prefix(while: { !($0.allSatisfy(\.isNumber) && !$0.isEmpty) }).joined(separator: ":")
+        return file.contains(".") && (file.contains("/") || file.contains("\\") || file.split(separator: ".").count == 2)
     }
 
     /// "[worker-3]", "(1234)", "<12>".

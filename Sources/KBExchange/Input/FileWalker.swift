@@ -3,8 +3,12 @@ import KBModel
 
 
 /// Expands command-line paths into the files to read: files as given, folders recursively in
-/// name order. Hidden entries inside folders are skipped; a folder reached twice through
-/// symbolic links is walked once, so link loops end.
+/// name order. Inside folders, only files that can hold articles or exports are read
+/// (`.txt`, `.md`, `.markdown`, `.json`, `.jsonl`), and a repository's own files are left out:
+/// hidden entries, `LICENSE`, `NOTICE` and the like, and DocFX and Jekyll include folders
+/// (fragments of pages, not articles). A docs repository's images, tables of contents and
+/// configuration are thus not read. A folder reached twice through symbolic links is walked
+/// once, so link loops end.
 public struct FileWalker {
     /// One input: a file (with its place in its knowledge base), or standard input.
     public enum Item: Equatable, Sendable {
@@ -40,6 +44,19 @@ public struct FileWalker {
         return items
     }
 
+    private static let articleExtensions: Set<String> = ["txt", "md", "markdown", "json", "jsonl"]
+    private static let repositoryFiles = ["license", "notice", "attribution", "changelog", "contributing", "code_of_conduct", "security"]
+    private static let includeFolders: Set<String> = ["includes", "_includes"]
+
+    private static func mayHoldArticles(_ path: String) -> Bool {
+        articleExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
+    private static func isRepositoryFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return includeFolders.contains(lower) || repositoryFiles.contains { lower.hasPrefix($0) }
+    }
+
     private struct DirectoryID: Hashable {
         var device: UInt64
         var inode: UInt64
@@ -64,11 +81,11 @@ public struct FileWalker {
                 items.append(.failure(path: path, reason: "cannot list folder: permission denied or unreadable"))
                 return
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !name.hasPrefix(".") && !Self.isRepositoryFile(name) {
                 walk(path.hasSuffix("/") ? path + name : path + "/" + name, visited: &visited, into: &items, topLevel: false)
             }
         case S_IFREG:
-            items.append(.file(path))
+            if topLevel || Self.mayHoldArticles(path) { items.append(.file(path)) }
         default:
             if topLevel { items.append(.file(path)) }  // e.g. a named pipe given explicitly
         }

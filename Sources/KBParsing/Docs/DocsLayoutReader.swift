@@ -44,11 +44,17 @@ enum DocsLayoutReader {
         article.keywords = FieldParsing.unique(
             ["keywords", "f1_keywords", "helpviewer_keywords", "tags", "categories"]
                 .flatMap { front?.strings($0, commaSeparated: true) ?? [] })
+        var messages = blocks.messages
+        if let code = Self.code(namedIn: title), let first = blocks.messageUnderTitle, let index = messages.firstIndex(of: first) {
+            // The page of a code: its tool prints the message after the code ("error C2065: …").
+            messages[index] = code + ": " + first
+        }
         article.errorMessages = FieldParsing.unique(
-            blocks.messages + Self.quotedMessages(inTitle: title) + (Self.namesACode(title) ? [title] : []))
+            messages + Self.quotedMessages(inTitle: title) + (Self.code(namedIn: title) != nil ? [title] : []))
         var references = blocks.kbNumbers.map { "Q" + $0 }
         references += blocks.linkTargets.compactMap { Self.reference($0, from: location) }
-        references += ArticleID.citations(in: article.sections.map(\.text).joined(separator: "\n"), excluding: id)
+        let text = article.sections.map(\.text).joined(separator: "\n")
+        references += ArticleID.citations(in: text, excluding: id) + Self.kbCitations(in: text)
         article.references = FieldParsing.unique(references.filter { $0 != id })
         article.kbNumbers = FieldParsing.unique(blocks.kbNumbers.map { "Q" + $0 })
         return article
@@ -91,12 +97,37 @@ enum DocsLayoutReader {
         return found
     }
 
-    /// "Compiler Error C2065", "Bug Check 0x7B", "System error 1331": the title is the code's name.
-    static func namesACode(_ title: String) -> Bool {
-        let words = title.split(separator: " ")
-        let names = words.contains { ["error", "warning", "check", "code", "stop"].contains($0.lowercased()) }
-        let code = words.last.map { w in w.count >= 3 && w.contains(where: \.isNumber) && w.allSatisfy { $0.isLetter || $0.isNumber } } ?? false
-        return names && code
+    /// "Compiler Error C2065" → "error C2065", "Compiler Warning (level 1) C4085" → "warning
+    /// C4085", "Bug Check 0x7B" → "0x7B": the code a title names, as its tool prints it; nil
+    /// when the title is not the name of a code.
+    static func code(namedIn title: String) -> String? {
+        let words = title.split(separator: " ").map { $0.lowercased() }
+        guard let last = title.split(separator: " ").last, last.count >= 3, last.contains(where: \.isNumber),
+              last.allSatisfy({ $0.isLetter || $0.isNumber }),
+              words.contains(where: { ["error", "warning", "check", "code", "stop"].contains($0) })
+        else { return nil }
+        if words.contains("warning") { return "warning \(last)" }
+        if words.contains("error") { return "error \(last)" }
+        return String(last)
+    }
+
+    /// "KB 926179", "KB926179": archive articles cited by their KB number.
+    private static func kbCitations(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        while let range = rest.range(of: "KB") {
+            let before = rest[..<range.lowerBound].last
+            var after = rest[range.upperBound...]
+            if after.first == " " { after = after.dropFirst() }
+            let digits = after.prefix(while: { $0.isASCII && $0.isNumber })
+            let end = after[digits.endIndex...].first
+            if (5...7).contains(digits.count), !(before?.isLetter ?? false), !(before?.isNumber ?? false),
+               !(end?.isLetter ?? false), !(end?.isNumber ?? false) {
+                found.append("Q" + digits)
+            }
+            rest = rest[range.upperBound...]
+        }
+        return found
     }
 
     /// The article a link points to: a Markdown file of the same knowledge base, or a KB

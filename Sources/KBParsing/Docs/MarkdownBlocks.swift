@@ -11,6 +11,8 @@ struct MarkdownBlocks {
     var firstHeading: String?
     var sections: [Section] = [Section(heading: nil, text: "")]
     var messages: [String] = []
+    /// The message quoted right under the title (cpp-docs), if any.
+    var messageUnderTitle: String?
     var appliesTo: [String] = []
     var kbNumbers: [String] = []
     var linkTargets: [String] = []
@@ -59,7 +61,7 @@ struct MarkdownBlocks {
             }
             collectLinks(line)
             if t.hasPrefix("```") || t.hasPrefix("~~~") {
-                readFence(String(t.prefix(3)), &reader)
+                readFence(String(t.prefix(3)), info: String(t.dropFirst(3)).trimmed.lowercased(), &reader)
                 inParagraph = false
                 continue
             }
@@ -106,6 +108,11 @@ struct MarkdownBlocks {
             }
             let indent = String(repeating: " ", count: min(line.indentation, 8))
             let text = MarkdownInline.plain(t)
+            // A paragraph set in bold after "…returns the following error message:" is the message.
+            if !inParagraph, t.hasPrefix("**"), t.hasSuffix("**") || t.hasSuffix("**."), Self.announcesAMessage(lastParagraph) {
+                let message = MarkdownInline.plain(t, placeholders: true).trimmed
+                if !message.isEmpty { messages.append(message) }
+            }
             append(indent + text)
             lastParagraph = inParagraph ? lastParagraph + " " + text : text
             inParagraph = true
@@ -130,7 +137,14 @@ struct MarkdownBlocks {
         return false
     }
 
-    private mutating func readFence(_ fence: String, _ reader: inout LineReader) {
+    /// Fenced blocks of source code are examples, never a message, however they are announced.
+    private static let sourceLanguages: Set<String> = [
+        "cpp", "c", "c++", "csharp", "cs", "vb", "vbnet", "java", "javascript", "js", "typescript", "ts", "python",
+        "py", "rust", "go", "swift", "xml", "html", "css", "sql", "cmake", "makefile", "idl", "asm", "masm", "json",
+        "yaml", "fsharp", "kotlin", "ruby", "php",
+    ]
+
+    private mutating func readFence(_ fence: String, info: String, _ reader: inout LineReader) {
         var code: [String] = []
         while let line = reader.current {
             reader.index += 1
@@ -141,7 +155,8 @@ struct MarkdownBlocks {
         append("")
         for line in code { append("    " + line) }
         append("")
-        if Self.announcesAMessage(lastParagraph) {
+        let language = info.split(separator: " ").first.map(String.init) ?? ""
+        if !Self.sourceLanguages.contains(language), Self.announcesAMessage(lastParagraph) {
             let message = code.map(\.trimmed).filter { !$0.isEmpty }.prefix(8).joined(separator: " ")
             if !message.isEmpty { messages.append(message) }
         }
@@ -157,16 +172,26 @@ struct MarkdownBlocks {
             inner.append(String(rest))
         }
         if let first = inner.first?.trimmed, first.hasPrefix("[!"), let close = first.firstIndex(of: "]") {
-            // An admonition: "> [!NOTE]" then its text, as a labelled note.
+            // An admonition: "> [!NOTE]" then its text, as a labelled note. A line in it that
+            // announces a message ("…you'll see the following error:") makes the next lines one.
             let kind = first[first.index(first.startIndex, offsetBy: 2)..<close].lowercased()
             let label = kind.prefix(1).uppercased() + kind.dropFirst()
-            let text = inner.dropFirst().map { MarkdownInline.plain($0.trimmed) }.filter { !$0.isEmpty }
+            let lines = inner.dropFirst().map { $0.trimmed }.filter { !$0.isEmpty }
             // "[!div class=…]" is layout, not a note: its text stands alone.
-            append((kind.hasPrefix("div") ? "" : "\(label): ") + text.joined(separator: " "))
+            append((kind.hasPrefix("div") ? "" : "\(label): ") + lines.map { MarkdownInline.plain($0) }.joined(separator: " "))
+            for (index, line) in lines.enumerated().dropLast() where Self.announcesAMessage(line) {
+                let message = MarkdownInline.plain(lines[index + 1], placeholders: true).trimmed
+                if !message.isEmpty { messages.append(message) }
+            }
             lastParagraph = ""
             return
         }
-        let announced = rightUnderTitle || Self.announcesAMessage(lastParagraph)
+        // A quotation in a troubleshooting article quotes what the user saw: a message, a
+        // dialog's text, a log entry. A list or a long passage is not one.
+        let underTitle = rightUnderTitle
+        let quoted = inner.first.map { !$0.hasPrefix("- ") && !$0.hasPrefix("* ") } ?? false
+            && inner.joined(separator: " ").split(separator: " ").count <= 120
+        let announced = underTitle || quoted || Self.announcesAMessage(lastParagraph)
         var paragraph: [String] = []
         func flush() {
             guard !paragraph.isEmpty else { return }
@@ -174,7 +199,10 @@ struct MarkdownBlocks {
             append(plain)
             if announced {
                 let message = MarkdownInline.plain(paragraph.joined(separator: " "), placeholders: true).trimmed
-                if !message.isEmpty { messages.append(message) }
+                if !message.isEmpty {
+                    messages.append(message)
+                    if underTitle && messageUnderTitle == nil { messageUnderTitle = message }
+                }
             }
             paragraph = []
         }
@@ -192,7 +220,8 @@ struct MarkdownBlocks {
         guard p.hasSuffix(":") else { return false }
         let sentence = p.split(separator: ".").last.map(String.init) ?? p
         return ["error", "message", "exception", "warning", "fail", "receive", "displays", "dialog", "prompt",
-                "states", "says", "reads", "you see", "you get", "returns", "reports", "logged"]
+                "states", "says", "reads", "you see", "you get", "returns", "reports", "logged", "entry", "event",
+                "output", "information", "text"]
             .contains { sentence.contains($0) }
     }
 
