@@ -93,7 +93,8 @@ enum RecordKeys {
 
     static func rejectUnknown<Known: CodingKey>(_ decoder: any Decoder, known: Known.Type) throws {
         let all = try decoder.container(keyedBy: AnyKey.self)
-        if let unknown = all.allKeys.first(where: { Known(stringValue: $0.stringValue) == nil }) {
+        // The first unknown key by name: the message is the same whatever order the decoder keeps.
+        if let unknown = all.allKeys.filter({ Known(stringValue: $0.stringValue) == nil }).min(by: { $0.stringValue < $1.stringValue }) {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath + [unknown], debugDescription: "a field the schema does not have"))
         }

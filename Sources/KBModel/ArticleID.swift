@@ -34,11 +34,11 @@ public enum ArticleID {
     }
 
     /// The pattern of a docs-as-code id: at least two "/"-separated parts of lower-case
-    /// letters, digits, ".", "_" and "-", none of them "." or "..".
+    /// letters, digits, ".", "_" and "-", none of them only dots.
     package static func isPathID(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         return parts.count >= 2 && parts.allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".."
+            part.utf8.contains { $0 != 0x2E }
                 && part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
         }
     }

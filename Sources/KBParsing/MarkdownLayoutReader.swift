@@ -20,11 +20,11 @@ enum MarkdownLayoutReader {
     }
 
     /// The archive's copy, not a docs-as-code article: its first lines carry the archive's
-    /// marks (a "Q<number>" title or heading, an "Article:" line, Liquid's `{% raw %}`).
+    /// marks (a "Q<number>" title or heading, an "Article:" line, a `/kb/` permalink, Liquid's `{% raw %}`).
     static func isArchiveCopy(_ lines: [String]) -> Bool {
         lines.prefix(80).contains { line in
             let t = line.trimmed
-            return t == "{% raw %}" || t.hasPrefix("Article:") || Self.startsWithArticleID(t, after: "## ")
+            return t == "{% raw %}" || t.hasPrefix("Article:") || t.hasPrefix("permalink: /kb/") || Self.startsWithArticleID(t, after: "## ")
                 || Self.startsWithArticleID(t, after: "title: \"") || Self.startsWithArticleID(t, after: "title: ")
         }
     }

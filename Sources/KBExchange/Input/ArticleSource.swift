@@ -116,15 +116,15 @@ public struct ArticleSource: Sendable {
     }
 
     /// Up to `count` more records of an export, decoded and checked on all cores; nil at its
-    /// end. A file whose first record is no kb record is JSON of another kind (a query file, a
-    /// site's data): it fails once, as a whole, rather than line by line.
+    /// end. A file whose first record has fields no kb record has is JSON of another kind (a
+    /// query file, a site's data): it fails once, as a whole, rather than line by line.
     static func nextRecords(_ stream: inout ExportStream, count: Int) -> [Outcome]? {
         let first = stream.recordsRead == 0
         var records: [ExportStream.Record] = []
         while records.count < count, let record = stream.next() { records.append(record) }
         guard !records.isEmpty else { return nil }
         let outcomes = records.parallelMap(ExportRecord.outcome)
-        if first, case .failure(let location, let reason) = outcomes[0] {
+        if first, case .failure(let location, let reason) = outcomes[0], reason.hasSuffix("a field the schema does not have") {
             stream.abandon()
             let detail = location == stream.path ? reason : "\(location.dropFirst(stream.path.count).drop(while: { $0 == ":" })): \(reason)"
             return [.failure(path: stream.path, reason: "not a kb export: its first record is not a kb record (\(detail))")]

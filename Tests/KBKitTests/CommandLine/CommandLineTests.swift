@@ -97,4 +97,38 @@ import Testing
         let result = try CommandRunner.run(["check", "--db", TemporaryStore.articles.path])
         #expect(result.status == 0)
     }
+
+    @Test func evalTakesPathKeyedQueries() throws {
+        let store = TemporaryStore.articles
+        let queries = try store.write("queries.jsonl", """
+            {"path": "cpp/docs/error-messages/compiler-errors-1/compiler-error-c2065.md", "variant": "clean", "query": "main.cpp(3,5): error C2065: 'total': undeclared identifier"}
+            {"path": "officedocs/SkypeforBusiness/SkypeHybrid/hybrid-sign-in/sso-no-longer-works.md", "variant": "clean", "query": "An error occurred. New users cannot sign in with SSO"}
+            {"id": "Q178511", "variant": "clean", "query": "Failed to connect to the Microsoft Exchange Server, EXCH01."}
+            """)
+        let result = try CommandRunner.run(["eval", "--db", store.path, queries])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Each line: group, queries, MRR@10, recall@1, recall@10.
+        let rows = Dictionary(uniqueKeysWithValues: result.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
+            guard let range = line.range(of: "MRR@10") else { return nil }
+            let head = line[..<range.lowerBound].split(separator: " ")
+            return (head.dropLast().joined(separator: " "), head.last! + " " + line[range.lowerBound...])
+        })
+        #expect(rows["all"] == "3 MRR@10 1.000  recall@1 1.000  recall@10 1.000")
+        #expect(rows["kb cpp"] == "1 MRR@10 1.000  recall@1 1.000  recall@10 1.000")
+        #expect(rows["kb officedocs"] == "1 MRR@10 1.000  recall@1 1.000  recall@10 1.000")
+    }
+
+    @Test func aFolderYieldsOnlyItsArticleFilesAndOtherJSONFailsOnce() throws {
+        let files = FileWalker().items(for: [Fixtures.path("Articles/docs")]).compactMap { item -> String? in
+            if case .file(let path, _) = item { return (path as NSString).lastPathComponent } else { return nil }
+        }
+        #expect(files.sorted() == [
+            "cannot-move-users-from-different-ad-domain.md", "compiler-error-c2065.md", "html-in-article.md",
+            "printer-offline.md", "sso-no-longer-works.md", "there-is-a-duplicate-key-sequence.md", "vpn-error-809.md",
+        ])
+        let store = try TemporaryStore()
+        let other = try store.write("queries.jsonl", "{\"path\": \"a.md\", \"query\": \"x\"}\n{\"path\": \"b.md\", \"query\": \"y\"}\n")
+        let summary = try store.importPaths([other])
+        #expect(summary.errors == [.init(path: other, reason: "not a kb export: its first record is not a kb record (1: not a kb JSON record: 'path': a field the schema does not have)")])
+    }
 }

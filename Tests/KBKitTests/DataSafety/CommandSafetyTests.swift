@@ -39,8 +39,8 @@ import Testing
     @Test(arguments: [
         ("", "no queries in the file"),
         ("\n  \n", "no queries in the file"),
-        (#"{"id": "Q1", "query": "x"}"# + "\nnot json\n", "2: not a {\"id\", \"variant\", \"query\"} object"),
-        (#"{"id": "Q1"}"# + "\n", "1: not a {\"id\", \"variant\", \"query\"} object"),
+        (#"{"id": "Q1", "query": "x"}"# + "\nnot json\n", "2: not a {\"id\" or \"path\", \"variant\", \"query\"} object"),
+        (#"{"id": "Q1"}"# + "\n", "1: not a {\"id\" or \"path\", \"variant\", \"query\"} object"),
     ])
     func evalRefusesABadQueryFile(contents: String, message: String) throws {
         let folder = try TemporaryStore()
@@ -54,7 +54,7 @@ import Testing
     @Test func versionNamesTheStoreSchema() throws {
         let result = try CommandRunner.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout == "kb \(KBVersion.release) (store schema v2)\n")
+        #expect(result.stdout == "kb \(KBVersion.release) (store schema v3)\n")
     }
 
     @Test func aRealV1StoreIsUpgradedCheckedAndUpdated() throws {
@@ -65,7 +65,7 @@ import Testing
         #expect(search.status == 0, "\(search.stderr)")
         #expect(search.stdout.contains(#""id":"Q178511""#))
         #expect(try CommandRunner.run(["check", "--db", store.path]).status == 0)
-        #expect(try CommandRunner.run(["stats", "--db", store.path]).stdout.contains("v2"))
+        #expect(try CommandRunner.run(["stats", "--db", store.path]).stdout.contains("v3"))
         // An import into it adds to what it held.
         let update = try CommandRunner.run(["import", "--quiet", "--db", store.path, Fixtures.path("Articles/kb-sample")])
         #expect(update.status == 0, "\(update.stderr)")

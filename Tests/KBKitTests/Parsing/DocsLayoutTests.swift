@@ -117,7 +117,8 @@ import Testing
         #expect(a.lastModified == CalendarDate(year: 2024, month: 5, day: 2))
         #expect(a.keywords == ["spooler", "offline printer", "printing", "print-server", "Windows"])
         #expect(a.summary == "A printer mapped by group policy shows Offline after the print server is replaced.")
-        #expect(a.errorMessages == ["Printer <printername> is offline. Check that the printer is turned on and connected."])
+        // A quotation is what the user saw, announced by a colon or not.
+        #expect(a.errorMessages == ["Printer <printername> is offline. Check that the printer is turned on and connected.", "Printing paused"])
         // "## Fix" is the resolution, "## Workarounds" the workaround; the tip is a labelled note.
         #expect(a.resolution == """
             Map the printer again with the new server's name:

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func markdownWithoutID() {
-        #expect(error(for: Array("---\nlayout: page\n---\n\n## A title\n\n\tSome text\n".utf8)) == .missingID(.markdown))
+        #expect(error(for: Array("---\nlayout: page\npermalink: /kb/011/Q11697/\n---\n\n## A title\n\n\tSome text\n".utf8)) == .missingID(.markdown))
     }
 
     /// Every prefix of a real article either parses or gets an error: no crash, no hang. A

@@ -235,6 +235,43 @@ import Testing
         }
     }
 
+    @Test func docsArticlesHavePathIdsInTheirURLs() async throws {
+        try await withServer { client in
+            try await client.execute(uri: "/articles/team-kb/printing/printer-offline", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("Printer shows as offline after the print server moved"))
+            }
+            try await client.execute(uri: "/api/articles/cpp/docs/error-messages/compiler-errors-1/compiler-error-c2065", method: .get) { response in
+                #expect(response.status == .ok)
+                let article = try ArticleJSON.decode(Data(buffer: response.body))
+                #expect(article.id == "cpp/docs/error-messages/compiler-errors-1/compiler-error-c2065")
+            }
+            try await client.execute(uri: "/api/search?q=Printer+HR-3+is+offline&kb=officedocs", method: .get) { response in
+                let results = try #require(try self.json(response)["results"] as? [[String: Any]])
+                #expect(results.allSatisfy { $0["knowledgeBase"] as? String == "officedocs" })
+            }
+            try await client.execute(uri: "/api/search?q=Printer+HR-3+is+offline&kb=team-kb", method: .get) { response in
+                let results = try #require(try self.json(response)["results"] as? [[String: Any]])
+                #expect(results.first?["id"] as? String == "team-kb/printing/printer-offline")
+            }
+        }
+    }
+
+    @Test func rawHTMLInADocsArticleNeverReachesThePage() async throws {
+        try await withServer { client in
+            for uri in ["/articles/team-kb/printing/html-in-article", "/?q=Label+size+mismatch"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok)
+                    #expect(html.contains("Label"), "\(uri)")
+                    for hostile in ["<script>alert", "onerror=alert", "href=\"javascript:", "onmouseover", "<img src=x", "<div onmouseover"] {
+                        #expect(!html.contains(hostile), "\(uri): \(hostile)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theSearchPageWorksWithoutJavaScript() async throws {
         try await withServer { client in
             try await client.execute(uri: "/", method: .get) { response in
@@ -256,9 +293,12 @@ import Testing
 }
 
 extension Article {
+    /// As an import of the repository's `Articles/` stores it: its path, and the repository's
+    /// folder as its knowledge base (the nearest folder with a `.git`).
     func withSourcePath(_ path: String) -> Article {
         var copy = self
         copy.source.path = path
+        copy.source.knowledgeBase = Fixtures.root.lastPathComponent
         return copy
     }
 }
