@@ -23,6 +23,8 @@ public struct StoreStats: Codable, Sendable {
     public var byProduct: [Count]
     /// Articles per layout.
     public var byLayout: [Count]
+    /// Articles per knowledge base ("(none)" for those stored before knowledge bases were recorded).
+    public var byKnowledgeBase: [Count]
     /// The size of the store and its write-ahead log.
     public var sizeBytes: Int64
     /// The store's schema version, e.g. "v2".
@@ -34,7 +36,7 @@ public struct StoreStats: Codable, Sendable {
 extension ArticleStore {
     /// What `kb stats` reports of the store.
     public func stats() throws(StoreError) -> StoreStats {
-        let (articles, sources, products, layouts, version, lastImport) = try read { db in
+        let (articles, sources, products, layouts, bases, version, lastImport) = try read { db in
             let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
             let sources = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_source") ?? 0
             let products = try Row.fetchAll(db, sql: """
@@ -43,9 +45,12 @@ extension ArticleStore {
                 """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
             let layouts = try Row.fetchAll(db, sql: "SELECT layout, count(*) AS n FROM article GROUP BY layout ORDER BY layout")
                 .map { StoreStats.Count(name: $0["layout"], articles: $0["n"]) }
+            let bases = try Row.fetchAll(db, sql: """
+                SELECT coalesce(knowledge_base, '(none)') AS name, count(*) AS n FROM article GROUP BY name ORDER BY name
+                """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
             let version = try StoreSchema.migrator.appliedIdentifiers(db).sorted().last ?? "none"
             let lastImport = try String.fetchOne(db, sql: "SELECT max(coalesce(finished_at, started_at)) FROM import_run")
-            return (articles, sources, products, layouts, version, lastImport)
+            return (articles, sources, products, layouts, bases, version, lastImport)
         }
         var size: Int64 = 0
         for suffix in ["", "-wal"] {
@@ -53,7 +58,7 @@ extension ArticleStore {
             size += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         }
         return StoreStats(
-            path: path, articles: articles, sources: sources, byProduct: products, byLayout: layouts,
+            path: path, articles: articles, sources: sources, byProduct: products, byLayout: layouts, byKnowledgeBase: bases,
             sizeBytes: size, schemaVersion: version, lastImport: lastImport)
     }
 

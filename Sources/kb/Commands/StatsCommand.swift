@@ -23,6 +23,7 @@ struct StatsCommand: ParsableCommand {
         print("store:          \(stats.path)")
         print("articles:       \(stats.articles) (from \(stats.sources) source files)")
         print("by layout:      " + stats.byLayout.map { "\($0.name) \($0.articles)" }.joined(separator: ", "))
+        print("by KB:          " + stats.byKnowledgeBase.map { "\($0.name) \($0.articles)" }.joined(separator: ", "))
         print("size:           \(ByteCountFormatter.string(fromByteCount: stats.sizeBytes, countStyle: .file))")
         print("schema version: \(stats.schemaVersion)")
         print("last import:    \(stats.lastImport ?? "never")")
