@@ -100,7 +100,8 @@ package struct ArticleWriter {
                 row.record, row.sectionsOnly, row.index.messages, importedAt,
             ])
             try addToIndex(db.lastInsertedRowID, row.index)
-            try storeAliases(row)
+            // A new id has no aliases yet.
+            for alias in row.aliases { try aliasInsert.execute(arguments: [alias, row.id]) }
             return .new
         }
         let rowid: Int64 = existing["rowid"]

@@ -30,15 +30,16 @@ public struct FileWalker {
             if path == "-" { items.append(.standardInput); continue }
             let start = items.count
             walk(path, visited: &visited, into: &items, topLevel: true)
-            // Each file's place in its knowledge base (see `KnowledgeBaseRoot`).
+            // Each file's place in its knowledge base (see `KnowledgeBaseRoot`). Paths found
+            // under `path` start with it, so one absolute path serves them all.
             let absolute = KnowledgeBaseRoot.absolute(path)
             var isFolder: ObjCBool = false
             let named = FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
-                ? absolute : (absolute as NSString).deletingLastPathComponent
+                ? absolute : KnowledgeBaseRoot.folder(of: absolute)
             for index in start..<items.count {
                 guard case .file(let file, _) = items[index] else { continue }
-                let location = roots.location(of: KnowledgeBaseRoot.absolute(file), named: named)
-                items[index] = .file(file, location: location)
+                let full = file.hasPrefix(path) ? absolute + file.dropFirst(path.count) : KnowledgeBaseRoot.absolute(file)
+                items[index] = .file(file, location: roots.location(of: full, named: named))
             }
         }
         return items

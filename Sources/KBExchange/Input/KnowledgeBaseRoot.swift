@@ -18,10 +18,21 @@ final class KnowledgeBaseRoot: @unchecked Sendable {
 
     /// The location of `file` (absolute), found under the folder `named` on the command line.
     func location(of file: String, named: String) -> ArticleLocation {
-        let folder = (file as NSString).deletingLastPathComponent
-        let root = self.root(of: folder).nonEmpty ?? named
-        let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : (file as NSString).lastPathComponent
-        return ArticleLocation(knowledgeBase: (root as NSString).lastPathComponent, relativePath: relative)
+        let root = self.root(of: Self.folder(of: file)).nonEmpty ?? named
+        let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : Self.name(of: file)
+        return ArticleLocation(knowledgeBase: Self.name(of: root), relativePath: relative)
+    }
+
+    /// "/a/b/c.md" → "/a/b". Byte-wise: this runs for every file of an import.
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// "/a/b/c.md" → "c.md".
+    static func name(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     private func root(of folder: String) -> String {
@@ -32,8 +43,8 @@ final class KnowledgeBaseRoot: @unchecked Sendable {
         if Self.marks.contains(where: { FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
             found = folder
         } else {
-            let parent = (folder as NSString).deletingLastPathComponent
-            found = parent == folder || parent.isEmpty ? "" : root(of: parent)
+            let parent = Self.folder(of: folder)
+            found = parent == folder || parent == "." ? "" : root(of: parent)
         }
         lock.lock()
         roots[folder] = found
