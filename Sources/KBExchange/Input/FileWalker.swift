@@ -46,16 +46,21 @@ public struct FileWalker {
     }
 
     private static let articleExtensions: Set<String> = ["txt", "md", "markdown", "json", "jsonl"]
-    private static let repositoryFiles = ["license", "notice", "attribution", "changelog", "contributing", "code_of_conduct", "security"]
+    /// A repository's own files, by name without extension: "LICENSE", "NOTICE.md", …
+    private static let repositoryFiles: Set<String> = [
+        "license", "license-code", "notice", "attribution", "changelog", "contributing", "code_of_conduct", "security",
+        "thirdpartynotices",
+    ]
+    /// Folders of page fragments (DocFX, Jekyll), not articles.
     private static let includeFolders: Set<String> = ["includes", "_includes"]
 
     private static func mayHoldArticles(_ path: String) -> Bool {
         articleExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 
-    private static func isRepositoryFile(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return includeFolders.contains(lower) || repositoryFiles.contains { lower.hasPrefix($0) }
+    private static func isRepositoryFile(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        return repositoryFiles.contains(String(name.prefix(while: { $0 != "." })))
     }
 
     private struct DirectoryID: Hashable {
@@ -82,11 +87,11 @@ public struct FileWalker {
                 items.append(.failure(path: path, reason: "cannot list folder: permission denied or unreadable"))
                 return
             }
-            for name in names.sorted() where !name.hasPrefix(".") && !Self.isRepositoryFile(name) {
+            for name in names.sorted() where !name.hasPrefix(".") && !Self.includeFolders.contains(name.lowercased()) {
                 walk(path.hasSuffix("/") ? path + name : path + "/" + name, visited: &visited, into: &items, topLevel: false)
             }
         case S_IFREG:
-            if topLevel || Self.mayHoldArticles(path) { items.append(.file(path)) }
+            if topLevel || (Self.mayHoldArticles(path) && !Self.isRepositoryFile(path)) { items.append(.file(path)) }
         default:
             if topLevel { items.append(.file(path)) }  // e.g. a named pipe given explicitly
         }

@@ -131,4 +131,17 @@ import Testing
         let summary = try store.importPaths([other])
         #expect(summary.errors == [.init(path: other, reason: "not a kb export: its first record is not a kb record (1: not a kb JSON record: 'path': a field the schema does not have)")])
     }
+
+    @Test func onlyARepositorysOwnFilesAreLeftOut() throws {
+        let store = try TemporaryStore()
+        for name in ["kb/LICENSE", "kb/SECURITY.md", "kb/NOTICE.txt", "kb/includes/fragment.md", "kb/security/a.md",
+                     "kb/security-update.md", "kb/license-server-errors.md", "kb/logo.png"] {
+            _ = try store.write(name, "# Title\n")
+        }
+        let names = FileWalker().items(for: [store.folder.appendingPathComponent("kb").path]).compactMap { item -> String? in
+            guard case .file(let path, _) = item else { return nil }
+            return String(path.dropFirst(store.folder.path.count + 1))
+        }
+        #expect(names.sorted() == ["kb/license-server-errors.md", "kb/security-update.md", "kb/security/a.md"])
+    }
 }
