@@ -111,21 +111,23 @@ enum DocsLayoutReader {
         return String(last)
     }
 
-    /// "KB 926179", "KB926179": archive articles cited by their KB number.
+    /// "KB 926179", "KB926179": archive articles cited by their KB number. Byte-wise: it
+    /// reads every article's whole text.
     private static func kbCitations(in text: String) -> [String] {
+        func isWord(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        let bytes = Array(text.utf8)
         var found: [String] = []
-        var rest = Substring(text)
-        while let range = rest.range(of: "KB") {
-            let before = rest[..<range.lowerBound].last
-            var after = rest[range.upperBound...]
-            if after.first == " " { after = after.dropFirst() }
-            let digits = after.prefix(while: { $0.isASCII && $0.isNumber })
-            let end = after[digits.endIndex...].first
-            if (5...7).contains(digits.count), !(before?.isLetter ?? false), !(before?.isNumber ?? false),
-               !(end?.isLetter ?? false), !(end?.isNumber ?? false) {
-                found.append("Q" + digits)
+        var i = 0
+        while i + 2 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "K"), bytes[i + 1] == UInt8(ascii: "B"), i == 0 || !isWord(bytes[i - 1]) else { continue }
+            var j = i + 2
+            if j < bytes.count, bytes[j] == 0x20 { j += 1 }
+            let start = j
+            while j < bytes.count, (0x30...0x39).contains(bytes[j]) { j += 1 }
+            if (5...7).contains(j - start), j == bytes.count || !isWord(bytes[j]) {
+                found.append("Q" + String(decoding: bytes[start..<j], as: UTF8.self))
             }
-            rest = rest[range.upperBound...]
         }
         return found
     }

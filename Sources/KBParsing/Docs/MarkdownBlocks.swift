@@ -123,6 +123,10 @@ struct MarkdownBlocks {
     /// `_Applies to:_ Outlook 2016, Outlook 2019` and `_Original KB number:_ &nbsp; 2027064`:
     /// facts about the article, not text of it.
     private mutating func statement(_ t: String) -> Bool {
+        // Cheap test first: this runs for every line of text.
+        guard let first = t.utf8.first, first == UInt8(ascii: "_") || first == UInt8(ascii: "*")
+            || first == UInt8(ascii: "A") || first == UInt8(ascii: "O") || first == UInt8(ascii: "a") || first == UInt8(ascii: "o")
+        else { return false }
         let plain = MarkdownInline.plain(t).trimmed
         let lower = plain.lowercased()
         if lower.hasPrefix("applies to:") {
@@ -225,15 +229,19 @@ struct MarkdownBlocks {
             .contains { sentence.contains($0) }
     }
 
-    /// Targets of inline links, `[text](target)`.
+    /// Targets of inline links, `[text](target)`. Byte-wise: this runs for every line.
     private mutating func collectLinks(_ line: String) {
-        var rest = Substring(line)
-        while let open = rest.range(of: "](") {
-            let after = rest[open.upperBound...]
-            guard let close = after.firstIndex(of: ")") else { break }
-            let target = after[..<close].split(separator: " ").first.map(String.init) ?? ""
-            if !target.isEmpty { linkTargets.append(target) }
-            rest = after[close...]
+        let bytes = Array(line.utf8)
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "]"), bytes[i + 1] == UInt8(ascii: "(") {
+                var j = i + 2
+                while j < bytes.count, bytes[j] != UInt8(ascii: ")"), bytes[j] != UInt8(ascii: " ") { j += 1 }
+                if j > i + 2 { linkTargets.append(String(decoding: bytes[(i + 2)..<j], as: UTF8.self)) }
+                i = j
+            } else {
+                i += 1
+            }
         }
     }
 
