@@ -21,7 +21,8 @@ public enum ArticleParser {
             raw = try DocumentLayoutReader.read(lines: lines)
         } else if MarkdownLayoutReader.looksLikeMarkdown(first) && MarkdownLayoutReader.isArchiveCopy(lines) {
             raw = try MarkdownLayoutReader.read(lines: lines)
-        } else if DocsLayoutReader.looks(like: lines) {
+        } else if MarkdownLayoutReader.looksLikeMarkdown(first) || DocsLayoutReader.hasHeading(lines) {
+            // Front matter that is not the archive's, or plain Markdown with a heading.
             return try DocsLayoutReader.read(lines: lines.map(RawArticle.plainSpaces), path: path, location: location)
         } else {
             throw .unknownLayout

@@ -12,12 +12,10 @@ import KBModel
 ///   and a title that names an error code ("Compiler Error C2065");
 /// - the id from the file's place in its knowledge base (`ArticleID.of`).
 enum DocsLayoutReader {
-    /// A docs-as-code file: front matter that is not the archive's README layout, or no front
-    /// matter and a Markdown heading.
-    static func looks(like lines: [String]) -> Bool {
-        guard let first = lines.first(where: { !$0.isBlank }) else { return false }
-        if first.trimmed == "---" { return !MarkdownLayoutReader.isArchiveCopy(lines) }
-        return lines.prefix(400).contains { MarkdownBlocks.headingLevel($0.trimmed) != nil }
+    /// Plain Markdown: a heading among the first lines. (A file with front matter that is
+    /// not the archive's README layout is docs-as-code too; `ArticleParser` tells them apart.)
+    static func hasHeading(_ lines: [String]) -> Bool {
+        lines.prefix(400).contains { MarkdownBlocks.headingLevel($0.trimmed) != nil }
     }
 
     static func read(lines: [String], path: String, location: ArticleLocation?) throws(ParseError) -> Article {
