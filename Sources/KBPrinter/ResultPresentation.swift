@@ -35,8 +35,16 @@ public struct ResultPresentation: Sendable {
     public var matchedLine: [Span]
     /// The start of the fix, when the article has one.
     public var remedy: Remedy?
-    /// How the score was made, as one line of arithmetic.
-    public var explanation: String
+    /// How the score was made, as one line of arithmetic: derived from `result` when asked
+    /// for (`--explain`), not for every result shown.
+    public var explanation: String {
+        let e = result.explanation
+        return String(
+            format: "score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f",
+            result.score, Reranker.bm25Weight, e.bm25, Reranker.messageWeight, e.message,
+            Reranker.titleWeight, e.title, e.errorTitle)
+            + "  (\(e.candidates) candidates; terms: \(e.terms.joined(separator: " ")))"
+    }
 
     /// Lines of the remedy shown with a result.
     public static let remedyLines = 2
@@ -49,12 +57,6 @@ public struct ResultPresentation: Sendable {
             let lines = text.lineArray.map(\.trimmed).filter { !$0.isEmpty }.prefix(Self.remedyLines)
             return lines.isEmpty ? nil : Remedy(name: heading, text: lines.joined(separator: " "))
         }
-        let e = result.explanation
-        explanation = String(
-            format: "score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f",
-            result.score, Reranker.bm25Weight, e.bm25, Reranker.messageWeight, e.message,
-            Reranker.titleWeight, e.title, e.errorTitle)
-            + "  (\(e.candidates) candidates; terms: \(e.terms.joined(separator: " ")))"
     }
 
     /// `text` cut into plain and matched spans; the words are lower-case tokens.
