@@ -43,18 +43,17 @@ enum DocsLayoutReader {
             ["keywords", "f1_keywords", "helpviewer_keywords", "tags", "categories"]
                 .flatMap { front?.strings($0, commaSeparated: true) ?? [] })
         var messages = blocks.messages
-        if let code = Self.code(namedIn: title), let first = blocks.messageUnderTitle, let index = messages.firstIndex(of: first) {
+        let code = Self.code(namedIn: title)
+        if let code, let first = blocks.messageUnderTitle, let index = messages.firstIndex(of: first) {
             // The page of a code: its tool prints the message after the code ("error C2065: …").
             messages[index] = code + ": " + first
         }
-        article.errorMessages = FieldParsing.unique(
-            messages + Self.quotedMessages(inTitle: title) + (Self.code(namedIn: title) != nil ? [title] : []))
-        var references = blocks.kbNumbers.map { "Q" + $0 }
-        references += blocks.linkTargets.compactMap { Self.reference($0, from: location) }
-        let text = article.sections.map(\.text).joined(separator: "\n")
-        references += ArticleID.citations(in: text, excluding: id) + Self.kbCitations(in: text)
-        article.references = FieldParsing.unique(references.filter { $0 != id })
+        article.errorMessages = FieldParsing.unique(messages + Self.quotedMessages(inTitle: title) + (code != nil ? [title] : []))
         article.kbNumbers = FieldParsing.unique(blocks.kbNumbers.map { "Q" + $0 })
+        let text = article.sections.map(\.text).joined(separator: "\n")
+        let references = article.kbNumbers + blocks.linkTargets.compactMap { Self.reference($0, from: location) }
+            + ArticleID.citations(in: text, excluding: id) + Self.kbCitations(in: text)
+        article.references = FieldParsing.unique(references.filter { $0 != id })
         return article
     }
 
