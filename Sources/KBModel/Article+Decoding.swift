@@ -83,7 +83,11 @@ extension Source {
 }
 
 /// The schema's `additionalProperties: false`.
-enum RecordKeys {
+package enum RecordKeys {
+    /// How a decoding error says that a record has a key the schema does not list: what tells
+    /// JSON of another kind from a kb record gone wrong (`ArticleSource.nextRecords`).
+    package static let unknownField = "a field the schema does not have"
+
     private struct AnyKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
@@ -96,7 +100,7 @@ enum RecordKeys {
         // The first unknown key by name: the message is the same whatever order the decoder keeps.
         if let unknown = all.allKeys.filter({ Known(stringValue: $0.stringValue) == nil }).min(by: { $0.stringValue < $1.stringValue }) {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath + [unknown], debugDescription: "a field the schema does not have"))
+                codingPath: decoder.codingPath + [unknown], debugDescription: unknownField))
         }
     }
 }

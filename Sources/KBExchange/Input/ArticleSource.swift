@@ -124,7 +124,7 @@ public struct ArticleSource: Sendable {
         while records.count < count, let record = stream.next() { records.append(record) }
         guard !records.isEmpty else { return nil }
         let outcomes = records.parallelMap(ExportRecord.outcome)
-        if first, case .failure(let location, let reason) = outcomes[0], reason.hasSuffix("a field the schema does not have") {
+        if first, case .failure(let location, let reason) = outcomes[0], reason.hasSuffix(RecordKeys.unknownField) {
             stream.abandon()
             let detail = location == stream.path ? reason : "\(location.dropFirst(stream.path.count).drop(while: { $0 == ":" })): \(reason)"
             return [.failure(path: stream.path, reason: "not a kb export: its first record is not a kb record (\(detail))")]
