@@ -30,8 +30,7 @@ enum MarkdownInline {
                     continue
                 }
             case UInt8(ascii: "`"):
-                var ticks = i
-                while ticks < s.endIndex, s[ticks] == b { ticks += 1 }
+                let ticks = runEnd(of: b, in: s, from: i)
                 let run = ticks - i
                 if let close = find(run: run, of: b, in: s, from: ticks) {
                     out.append(contentsOf: trimmedSpaces(s[ticks..<close]))
@@ -53,8 +52,7 @@ enum MarkdownInline {
                     continue
                 }
             case UInt8(ascii: "*"), UInt8(ascii: "_"):
-                var run = i
-                while run < s.endIndex, s[run] == b { run += 1 }
+                let run = runEnd(of: b, in: s, from: i)
                 let count = run - i
                 let before = i > s.startIndex ? s[i - 1] : 0x20
                 // "_" inside a word (snake_case) is no emphasis.
@@ -125,12 +123,18 @@ enum MarkdownInline {
         return (s[(open + 1)..<close], j + 1)
     }
 
+    /// Where a run of `b` starting at `start` ends: the first index past it.
+    private static func runEnd(of b: UInt8, in s: ArraySlice<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < s.endIndex, s[end] == b { end += 1 }
+        return end
+    }
+
     private static func find(run: Int, of b: UInt8, in s: ArraySlice<UInt8>, from start: Int) -> Int? {
         var i = start
         while i < s.endIndex {
             if s[i] == b {
-                var j = i
-                while j < s.endIndex, s[j] == b { j += 1 }
+                let j = runEnd(of: b, in: s, from: i)
                 if j - i == run { return i }
                 i = j
             } else {
@@ -147,8 +151,7 @@ enum MarkdownInline {
         while i < s.endIndex {
             if s[i] == UInt8(ascii: "`"), let end = s[(i + 1)...].firstIndex(of: UInt8(ascii: "`")) { i = end + 1; continue }
             if s[i] == b {
-                var j = i
-                while j < s.endIndex, s[j] == b { j += 1 }
+                let j = runEnd(of: b, in: s, from: i)
                 let after = j < s.endIndex ? s[j] : 0x20
                 if j - i == count, i > start, s[i - 1] != 0x20, !(b == UInt8(ascii: "_") && isWordByte(after)) { return i }
                 i = j
