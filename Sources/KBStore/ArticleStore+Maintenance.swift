@@ -36,30 +36,28 @@ public struct StoreStats: Codable, Sendable {
 extension ArticleStore {
     /// What `kb stats` reports of the store.
     public func stats() throws(StoreError) -> StoreStats {
-        let (articles, sources, products, layouts, bases, version, lastImport) = try read { db in
-            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
-            let sources = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_source") ?? 0
-            let products = try Row.fetchAll(db, sql: """
-                SELECT coalesce(product, '(none)') AS name, count(*) AS n FROM article
-                GROUP BY name ORDER BY n DESC, name
-                """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
-            let layouts = try Row.fetchAll(db, sql: "SELECT layout, count(*) AS n FROM article GROUP BY layout ORDER BY layout")
-                .map { StoreStats.Count(name: $0["layout"], articles: $0["n"]) }
-            let bases = try Row.fetchAll(db, sql: """
-                SELECT coalesce(knowledge_base, '(none)') AS name, count(*) AS n FROM article GROUP BY name ORDER BY name
-                """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
-            let version = try StoreSchema.migrator.appliedIdentifiers(db).sorted().last ?? "none"
-            let lastImport = try String.fetchOne(db, sql: "SELECT max(coalesce(finished_at, started_at)) FROM import_run")
-            return (articles, sources, products, layouts, bases, version, lastImport)
+        var stats = try read { db in
+            // Articles per value of a column, "(none)" for null; by count or by name.
+            func counts(_ column: String, byCount: Bool) throws -> [StoreStats.Count] {
+                try Row.fetchAll(db, sql: """
+                    SELECT coalesce(\(column), '(none)') AS name, count(*) AS n FROM article
+                    GROUP BY name ORDER BY \(byCount ? "n DESC, name" : "name")
+                    """).map { StoreStats.Count(name: $0["name"], articles: $0["n"]) }
+            }
+            return StoreStats(
+                path: path,
+                articles: try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0,
+                sources: try Int.fetchOne(db, sql: "SELECT count(*) FROM article_source") ?? 0,
+                byProduct: try counts("product", byCount: true), byLayout: try counts("layout", byCount: false),
+                byKnowledgeBase: try counts("knowledge_base", byCount: false), sizeBytes: 0,
+                schemaVersion: try StoreSchema.migrator.appliedIdentifiers(db).sorted().last ?? "none",
+                lastImport: try String.fetchOne(db, sql: "SELECT max(coalesce(finished_at, started_at)) FROM import_run"))
         }
-        var size: Int64 = 0
         for suffix in ["", "-wal"] {
             let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
-            size += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+            stats.sizeBytes += (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         }
-        return StoreStats(
-            path: path, articles: articles, sources: sources, byProduct: products, byLayout: layouts, byKnowledgeBase: bases,
-            sizeBytes: size, schemaVersion: version, lastImport: lastImport)
+        return stats
     }
 
     /// SQLite's integrity check and FTS5's own, which compares the index with the articles.
