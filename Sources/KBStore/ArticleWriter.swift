@@ -107,16 +107,11 @@ package struct ArticleWriter {
         let rowid: Int64 = existing["rowid"]
         let stored = MergePolicy.Version(
             lastModified: existing["last_modified"], layout: Layout(rawValue: existing["layout"]) ?? .markdown,
-            contentHash: existing["content_hash"])
-        let incoming = MergePolicy.Version(lastModified: row.lastModified, layout: row.layout, contentHash: row.contentHash)
+            contentHash: existing["content_hash"], knowledgeBase: existing["knowledge_base"])
+        let incoming = MergePolicy.Version(
+            lastModified: row.lastModified, layout: row.layout, contentHash: row.contentHash, knowledgeBase: row.knowledgeBase)
         switch MergePolicy.decide(stored: stored, incoming: incoming) {
         case .keep:
-            // The same version read from another knowledge base folder (or by a kb that
-            // did not record knowledge bases yet): the store says where it was read last.
-            if incoming.contentHash == stored.contentHash, incoming.layout == stored.layout,
-               row.knowledgeBase != nil, existing["knowledge_base"] != row.knowledgeBase {
-                try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.knowledgeBase, row.record, rowid])
-            }
             return .unchanged
         case .replace(contentChanged: false):
             try updateSourceOnly.execute(arguments: [row.layout.rawValue, row.knowledgeBase, row.record, rowid])

@@ -13,10 +13,14 @@ enum MergePolicy {
         var lastModified: String?
         var layout: Layout
         var contentHash: String
+        /// The knowledge base it was read from (nil: not recorded).
+        var knowledgeBase: String? = nil
     }
 
     /// The later `lastModified` wins; on a tie the DOCUMENT layout; on a full tie the newest
-    /// import (a corrected file re-imported).
+    /// import (a corrected file re-imported). The same version read from another knowledge
+    /// base (or by a kb that did not record knowledge bases yet) replaces only the source, so
+    /// that the store says where it was read last.
     static func decide(stored: Version, incoming: Version) -> Decision {
         let storedDate = stored.lastModified ?? ""
         let incomingDate = incoming.lastModified ?? ""
@@ -27,6 +31,8 @@ enum MergePolicy {
         if incoming.layout != stored.layout {
             return incoming.layout == .document ? .replace(contentChanged: changed) : .keep
         }
-        return changed ? .replace(contentChanged: true) : .keep
+        if changed { return .replace(contentChanged: true) }
+        let movedBase = incoming.knowledgeBase != nil && incoming.knowledgeBase != stored.knowledgeBase
+        return movedBase ? .replace(contentChanged: false) : .keep
     }
 }

@@ -151,5 +151,16 @@ import Testing
     @Test func sameContentAgainIsKept() {
         #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a"),
                                    incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "a")) == .keep)
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a", knowledgeBase: "kb"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "a", knowledgeBase: "kb")) == .keep)
+    }
+
+    @Test func sameContentFromAnotherKnowledgeBaseReplacesOnlyTheSource() {
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "a", knowledgeBase: "kb"))
+                == .replace(contentChanged: false))
+        #expect(MergePolicy.decide(stored: V(lastModified: "1999-01-01", layout: .document, contentHash: "a", knowledgeBase: "old"),
+                                   incoming: V(lastModified: "1999-01-01", layout: .document, contentHash: "a", knowledgeBase: "new"))
+                == .replace(contentChanged: false))
     }
 }
