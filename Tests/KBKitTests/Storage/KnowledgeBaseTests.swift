@@ -71,6 +71,8 @@ import Testing
         #expect(try reader.stats().schemaVersion == "v3")
         #expect(try reader.count == 3)
         #expect(try reader.article(id: "Q178511")?.source.knowledgeBase == nil)
+        // The new column is filled from the records: none of these recorded a knowledge base.
+        #expect(try reader.stats().byKnowledgeBase.map(\.name) == ["(none)"])
         #expect(try SearchEngine(store: reader).search("Failed to connect to the Microsoft Exchange Server, EXCH01.").results.first?.id == "Q178511")
         reader.close()
         try store.importPaths([Fixtures.path("Articles/docs/team-kb"), Fixtures.path("Articles/000_38bd5e6e32a2e3d6.txt")])
