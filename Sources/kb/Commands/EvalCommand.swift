@@ -48,6 +48,8 @@ struct EvalCommand: ParsableCommand {
         /// The groups the query is reported in besides "all".
         var groups: [String] {
             var groups = [variant ?? "all"]
+            // "format:json-log" is reported on its own and within "format".
+            if let variant, let family = variant.split(separator: ":").first, family != variant[...] { groups.append(String(family)) }
             if let path, let folder = path.split(separator: "/").first { groups.append("kb \(folder)") }
             return groups
         }
@@ -81,6 +83,7 @@ struct EvalCommand: ParsableCommand {
             for q in lines { _ = try KB.report { try engine.search(q.query, options: .init(limit: 10)) } }
         }
         var byVariant: [String: [Int?]] = [:]
+        var all: [Int?] = []
         var times: [Double] = []
         var timed: [(Double, Query)] = []
         for q in lines {
@@ -89,6 +92,7 @@ struct EvalCommand: ParsableCommand {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             if slowest > 0 { timed.append((times[times.count - 1], q)) }
             let rank = response.results.firstIndex(where: q.isAnswered).map { $0 + 1 }
+            all.append(rank)
             for group in q.groups { byVariant[group, default: []].append(rank) }
             if misses, rank != 1 {
                 print("miss \(q.id ?? q.path ?? "") [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))")
@@ -101,8 +105,8 @@ struct EvalCommand: ParsableCommand {
             let r10 = Double(ranks.filter { $0 != nil }.count) / n
             return String(format: "%-10@ %5d  MRR@10 %.3f  recall@1 %.3f  recall@10 %.3f", name, ranks.count, mrr, r1, r10)
         }
-        print(line("all", byVariant.filter { !$0.key.hasPrefix("kb ") }.values.flatMap { $0 }))
-        for variant in byVariant.keys.sorted() { print(line(variant, byVariant[variant]!)) }
+        print(line("all", all))
+        for variant in byVariant.keys.sorted() where variant != "all" { print(line(variant, byVariant[variant]!)) }
         for (time, q) in timed.sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
             print(String(format: "slow %7.2f ms  %@: %@", time, q.id ?? q.path ?? "", String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎")))
         }
