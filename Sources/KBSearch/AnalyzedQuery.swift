@@ -14,6 +14,10 @@ public struct AnalyzedQuery: Sendable {
     /// `tokens` with each error code in its canonical spelling: what messages are aligned with.
     public var alignmentTokens: [String]
 
+    /// The lines of `cleaned` that hold a word, numbered as in the paste: what a long paste is
+    /// searched by, line by line (`PasteSegments`).
+    public var lines: [PasteLine]
+
     /// Longer pastes are cut: a message is a few dozen words, and alignment costs grow with length.
     public static let maxTokens = 256
 
@@ -22,7 +26,13 @@ public struct AnalyzedQuery: Sendable {
         original = paste
         // NUL and other control characters are no part of a message.
         let printable = String(String.UnicodeScalarView(paste.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
-        cleaned = LogNoise.strip(printable)
+        let originalLines = printable.lineArray
+        let cleanedLines = originalLines.map(LogNoise.stripLine)
+        cleaned = cleanedLines.joined(separator: "\n")
+        lines = cleanedLines.indices.compactMap { index in
+            let text = cleanedLines[index]
+            return Tokenizer.tokens(text).isEmpty ? nil : PasteLine(number: index + 1, text: text, original: originalLines[index])
+        }
         var source = cleaned
         var found = Tokenizer.tokens(cleaned)
         if found.isEmpty { (source, found) = (printable, Tokenizer.tokens(printable)) }
@@ -35,4 +45,14 @@ public struct AnalyzedQuery: Sendable {
 
     /// True when the paste holds no word or code to search for.
     public var isEmpty: Bool { tokens.isEmpty && codes.isEmpty }
+}
+
+/// One line of a paste, without its log noise.
+public struct PasteLine: Sendable, Equatable {
+    /// The line's number in the paste, from 1.
+    public var number: Int
+    /// The line without log noise.
+    public var text: String
+    /// The line as pasted.
+    public var original: String
 }

@@ -21,7 +21,8 @@ package enum LogNoise {
     ]
 
     static func stripLine(_ line: String) -> String {
-        var rest = Substring(line)
+        if isStackFrame(line) { return "" }
+        var rest = StructuredLine.message(line[...]).map { Substring($0) } ?? Substring(line)
         // A ticket or chat prefix that quotes the message after an arrow: "... sees this popup -> MSG".
         for arrow in [" -> ", " => ", " --> "] {
             if let r = rest.range(of: arrow, options: .backwards) { rest = rest[r.upperBound...] }
@@ -52,7 +53,50 @@ package enum LogNoise {
                 strippedAny = true
             }
         }
-        return String(rest)
+        if let message = StructuredLine.message(rest) { rest = Substring(message) }
+        rest = afterTypeName(rest)
+        return String(TokenShapes.blankingIdentifiers(rest))
+    }
+
+    /// "\tat com.contoso.Worker.run(Worker.java:42)", "   at Contoso.Runner.Load(String path) in
+    /// C:\\src\\Runner.cs:line 57", "At C:\\scripts\\deploy.ps1:14 char:5", "... 12 more": where
+    /// the code was, never what went wrong.
+    static func isStackFrame(_ line: String) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            .flatMap { $0.split(separator: "\t") }
+        guard words.count >= 2 else { return false }
+        if words[0] == "...", words[1].allSatisfy(\.isNumber) { return true }
+        guard words[0] == "at" || words[0] == "At" else { return false }
+        let place = words[1]
+        return place.contains(".") && (place.contains("(") || place.contains(":"))
+    }
+
+    /// The text after a qualified type name that introduces the message, within the first
+    /// words: "java.io.IOException: …", "Unhandled exception. System.IO.IOException: …",
+    /// "Start-Service : …" (a command name before a lone colon).
+    static func afterTypeName(_ line: Substring) -> Substring {
+        let words = line.split(separator: " ", maxSplits: 6)
+        for (index, word) in words.prefix(6).enumerated() {
+            let isType = word.hasSuffix(":") && isQualifiedName(word.dropLast())
+            let isCommand = index == 0 && words.count > 2 && words[1] == ":" && word.contains("-")
+                && word.allSatisfy { $0.isLetter || $0 == "-" }
+            if isType || isCommand {
+                let end = isCommand ? words[1].endIndex : word.endIndex
+                return line[end...].drop(while: { $0 == " " })
+            }
+        }
+        return line
+    }
+
+    /// "java.io.IOException", "System.ComponentModel.Win32Exception", "com.acme.SyncError":
+    /// dotted identifiers, at least three parts or ending in an exception's or error's name.
+    private static func isQualifiedName(_ word: Substring) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) else {
+            return false
+        }
+        let last = parts.last!
+        return parts.count >= 3 || last.hasSuffix("Exception") || last.hasSuffix("Error")
     }
 
     /// "2026-03-02", "17:45:10,118", "2026-03-02T17:45:10Z", "06/12/95".

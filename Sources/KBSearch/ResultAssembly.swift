@@ -7,16 +7,18 @@ struct ResultAssembly {
     let reader: IndexReader
     let cache: ArticleCache?
 
-    func results(_ ranked: [RankedCandidate], query: AnalyzedQuery, limit: Int) throws -> [SearchResult] {
-        try ranked.prefix(limit).enumerated().map { index, ranked in
+    /// Results for ranked candidates, each with the search (whole paste or one line) that found it.
+    func results(_ ranked: [(RankedCandidate, Run)]) throws -> [SearchResult] {
+        try ranked.enumerated().map { index, item in
+            let (ranked, run) = item
             let candidate = ranked.candidate
             let (article, record) = try load(candidate)
-            let snippet = Snippet.best(in: article, query: query, preferred: ranked.matchedMessage)
+            let snippet = Snippet.best(in: article, query: run.query, preferred: ranked.matchedMessage)
             return SearchResult(
                 rank: index + 1, id: candidate.id, title: candidate.title, product: candidate.product,
                 score: (ranked.score * 1000).rounded() / 1000, matchedErrorMessage: ranked.matchedMessage,
                 snippet: snippet.line, matchedWords: snippet.words, explanation: ranked.explanation,
-                article: article, articleJSON: record)
+                pasteLine: run.line, article: article, articleJSON: record)
         }
     }
 

@@ -72,19 +72,41 @@ public struct SearchEngine {
     }
 
     /// The articles that best answer an analysed paste, best first.
+    ///
+    /// A paste of several lines is also searched line by line, for the lines most likely to
+    /// be the error (`PasteSegments`): whichever search finds the closest match leads, and a
+    /// second line that matches another article's message as closely puts that article
+    /// second. Results found through one line say which (`SearchResult.pasteLine`).
     public func search(_ query: AnalyzedQuery, options: Options = Options()) throws(StoreError) -> SearchResponse {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.readIndex { reader in
-            let pastePairs = WordPairs.of(query.tokens)
-            let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
-            let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
-            guard !plan.isEmpty else { return SearchResponse(query: query, results: []) }
-            let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: options.filter)
-                .candidates(for: plan, statistics: statistics)
-            let aligned = query.alignmentTokens
-            let ranked = Reranker(query: aligned, weights: aligned.map(statistics.idf), terms: plan.terms).rank(candidates)
-            let results = try ResultAssembly(reader: reader, cache: articles).results(ranked, query: query, limit: options.limit)
+            var runs = [try run(query, line: nil, reader: reader, filter: options.filter)]
+            if query.lines.count >= PasteSegments.minimumLines {
+                let lines = PasteSegments.terms(of: query.lines)
+                let statistics = try reader.termStatistics(
+                    terms: Set(lines.flatMap(\.codes)), pairs: Set(lines.flatMap(\.pairs)))
+                for line in PasteSegments.likelyMessages(lines, statistics: statistics) {
+                    runs.append(try run(AnalyzedQuery(line.text), line: line, reader: reader, filter: options.filter))
+                }
+            }
+            let merged = Run.merge(runs, limit: options.limit)
+            let results = try ResultAssembly(reader: reader, cache: articles).results(merged)
             return SearchResponse(query: query, results: results)
         }
+    }
+
+    /// Steps 1–3 for one query: plan, candidates, re-ranking.
+    private func run(_ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter) throws -> Run {
+        let pastePairs = WordPairs.of(query.tokens)
+        let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
+        let aligned = query.alignmentTokens
+        let weights = aligned.map(statistics.idf)
+        var run = Run(line: line, query: query, ranked: [], weight: weights.reduce(0, +))
+        let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
+        guard !plan.isEmpty else { return run }
+        let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: filter)
+            .candidates(for: plan, statistics: statistics)
+        run.ranked = Reranker(query: aligned, weights: weights, terms: plan.terms).rank(candidates)
+        return run
     }
 }

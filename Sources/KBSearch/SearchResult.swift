@@ -20,6 +20,9 @@ public struct SearchResult: Sendable {
     public var matchedWords: [String]
     /// How `score` was made.
     public var explanation: ScoreExplanation
+    /// The line of a long paste this article was found by, when it was found by one line
+    /// rather than by the whole paste.
+    public var pasteLine: PasteLine? = nil
     /// The whole article.
     public var article: Article
     /// `article` as JSON, when a cache had it ready.

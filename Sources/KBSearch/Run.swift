@@ -1,0 +1,47 @@
+/// One search of a paste, whole or one of its lines, with its ranked candidates.
+struct Run {
+    /// The line searched, or nil for the whole paste.
+    var line: PasteLine?
+    var query: AnalyzedQuery
+    var ranked: [RankedCandidate]
+    /// The summed IDF of the query's words: what a full match with it reproduces.
+    var weight: Double
+
+    /// How closely the best match reproduces this search's text: its alignment with a quoted
+    /// message or the title (0…1). (bm25 is relative to each search's own best: it compares
+    /// nothing across searches.)
+    var closeness: Double {
+        guard let top = ranked.first else { return 0 }
+        return max(top.explanation.message, top.explanation.title)
+    }
+
+    /// How much of the paste the best match explains: closeness times the weight of the words
+    /// searched. A line reproduced whole explains less than a whole paste mostly reproduced,
+    /// and more than a paste of unrelated log that a message matches in a few common words.
+    var evidence: Double { closeness * weight }
+
+    /// A second line whose best match is at least this close, and another article than the
+    /// lead's, is a second error of the paste.
+    static let secondErrorCloseness = 0.8
+
+    /// One list from the runs: the surest run's candidates, with the best candidate of a
+    /// second error placed second; each candidate once, with the run it came from.
+    static func merge(_ runs: [Run], limit: Int) -> [(RankedCandidate, Run)] {
+        guard let lead = runs.enumerated().max(by: { ($0.element.evidence, -$0.offset) < ($1.element.evidence, -$1.offset) })?.element
+        else { return [] }
+        var merged = lead.ranked.map { ($0, lead) }
+        let leadTop = lead.ranked.first?.candidate.rowid
+        let second = runs.filter { run in
+            run.line != nil && run.line != lead.line && run.closeness >= secondErrorCloseness
+                && run.ranked.first?.candidate.rowid != leadTop
+                && (lead.line == nil || !sameText(run, lead))
+        }.max { $0.evidence < $1.evidence }
+        if let second, let top = second.ranked.first {
+            merged.removeAll { $0.0.candidate.rowid == top.candidate.rowid }
+            merged.insert((top, second), at: min(1, merged.count))
+        }
+        return Array(merged.prefix(limit))
+    }
+
+    private static func sameText(_ a: Run, _ b: Run) -> Bool { a.line?.text == b.line?.text }
+}

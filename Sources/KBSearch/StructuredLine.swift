@@ -1,0 +1,58 @@
+import Foundation
+
+/// The message inside a line of structured log: a JSON record, or `key=value` fields.
+///
+/// By shape, not by field name: in a record, identifiers, levels, times and ids are single
+/// tokens, and the message is the value made of words. So a JSON record yields its string
+/// values that hold a space, and `key=value` fields yield their quoted values and the rest of
+/// a line that is one `KEY=text with spaces` field; unquoted values are identifiers.
+enum StructuredLine {
+    /// The words of the line's message, or nil when the line is not structured.
+    static func message(_ line: Substring) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("{"), trimmed.hasSuffix("}") { return jsonMessage(trimmed) }
+        return keyValueMessage(Substring(trimmed))
+    }
+
+    private static func jsonMessage(_ text: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return nil }
+        var words: [String] = []
+        func collect(_ value: Any) {
+            if let string = value as? String, string.contains(" ") { words.append(string) }
+            if let dictionary = value as? [String: Any] { dictionary.keys.sorted().forEach { collect(dictionary[$0]!) } }
+            if let array = value as? [Any] { array.forEach(collect) }
+        }
+        collect(object)
+        return words.joined(separator: " ")
+    }
+
+    /// `time=… level=error pid=12 msg="…"` → the quoted text; `MESSAGE=text` → the text. Nil
+    /// unless the line starts with a field: prose with an `a=b` inside is no record.
+    private static func keyValueMessage(_ line: Substring) -> String? {
+        guard let first = line.split(separator: " ", maxSplits: 1).first, isField(first) else { return nil }
+        let equals = first.firstIndex(of: "=")!
+        let value = line[line.index(after: equals)...]
+        // One field whose value is the rest of the line, words and all.
+        if !value.hasPrefix("\""), value.contains(" "), !line.dropFirst(first.count).contains("=") { return String(value) }
+        var words: [Substring] = []
+        var rest = line[...]
+        while let start = rest.firstIndex(of: "=") {
+            let after = rest[rest.index(after: start)...]
+            if after.hasPrefix("\"") {
+                let body = after.dropFirst()
+                let end = body.firstIndex(where: { $0 == "\"" }) ?? body.endIndex
+                words.append(body[..<end].replacingOccurrences(of: "\\", with: "")[...])
+                rest = end < body.endIndex ? body[body.index(after: end)...] : body[body.endIndex...]
+            } else {
+                rest = after.drop(while: { $0 != " " })
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// `key=…` where key is an identifier: letters, digits, `_ . @ -`.
+    private static func isField(_ word: Substring) -> Bool {
+        guard let equals = word.firstIndex(of: "="), equals > word.startIndex else { return false }
+        return word[..<equals].allSatisfy { $0.isLetter || $0.isNumber || "_.@-".contains($0) }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Words whose shape says they are no part of any message: GUIDs, IP addresses, memory
+/// addresses and long hex runs. They differ from paste to paste, so they only add noise.
+enum TokenShapes {
+    /// `text` with such words blanked out (replaced by spaces).
+    static func blankingIdentifiers(_ text: Substring) -> Substring {
+        guard text.contains(where: { $0.isNumber }) else { return text }
+        var changed = false
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
+            let core = word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(["-"]))
+            if isGUID(core) || isIPAddress(core) || isAddress(core) { changed = true; return "" }
+            return word
+        }
+        return changed ? words.joined(separator: " ")[...] : text
+    }
+
+    /// "3f2504e0-4f89-11d3-9a0c-0305e82c3301", with or without braces.
+    static func isGUID(_ word: String) -> Bool {
+        let groups = word.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// "10.0.0.5", "10.0.0.5:443".
+    static func isIPAddress(_ word: String) -> Bool {
+        let host = word.split(separator: ":", maxSplits: 1).first ?? ""
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// "0x00007ffd1234abcd": wider than any error code (32 bits), so an address.
+    static func isAddress(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        guard lower.hasPrefix("0x") else { return false }
+        let digits = lower.dropFirst(2)
+        return digits.count > 8 && digits.allSatisfy(\.isHexDigit)
+    }
+}
