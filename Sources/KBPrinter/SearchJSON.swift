@@ -42,6 +42,7 @@ public enum SearchJSON {
                 w.key("message"); w.number(e.message)
                 w.key("title"); w.number(e.title)
                 w.key("errorTitle"); w.number(e.errorTitle)
+                w.key("code"); w.number(e.code)
                 w.key("terms"); w.strings(e.terms)
                 w.key("candidates"); w.number(Double(e.candidates))
                 w.key("formula"); w.string(p.explanation)

@@ -18,6 +18,9 @@ public struct AnalyzedQuery: Sendable {
     /// searched by, line by line (`PasteSegments`).
     public var lines: [PasteLine]
 
+    /// The error codes the paste mentions, with every spelling of each.
+    var mentions: [CodeMention]
+
     /// Longer pastes are cut: a message is a few dozen words, and alignment costs grow with length.
     public static let maxTokens = 256
 
@@ -41,6 +44,7 @@ public struct AnalyzedQuery: Sendable {
         let bytes = Array(source.utf8)
         alignmentTokens = found.map { ErrorCodes.alignmentWord($0, in: bytes) }
         codes = ErrorCodes.canonical(in: printable)
+        mentions = CodeMention.all(in: source)
     }
 
     /// True when the paste holds no word or code to search for.

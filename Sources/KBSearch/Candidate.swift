@@ -12,6 +12,8 @@ package struct Candidate: Sendable, Equatable {
     package var messages: [String]
     /// The full-text score relative to the best of its index's list (0…1, higher is better).
     package var bm25: Double
+    /// The share of the paste's error codes the article quotes, in any spelling (0…1).
+    package var codeShare: Double = 0
 
     package init(
         rowid: Int64, id: String, title: String, product: String? = nil, contentHash: String = "",

@@ -14,11 +14,27 @@ struct CandidateRetrieval {
     let filter: ArticleFilter
 
     func candidates(for plan: QueryPlan, statistics: TermStatistics) throws -> [Candidate] {
-        try merge([
+        var merged = try merge([
             plan.head.expression.map { try ranked(in: .head, match: $0, weights: Self.headWeights) } ?? [],
             plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights) } ?? [],
             pairCandidates(plan.pairs, statistics: statistics),
-        ])
+        ] + plan.codes.map { try ranked(in: .body, match: $0.expression, weights: Self.bodyWeights) })
+        try markCodes(plan.codes.map(\.mention), in: &merged)
+        return merged
+    }
+
+    /// Records in each candidate the share of the paste's codes its article quotes.
+    private func markCodes(_ mentions: [CodeMention], in candidates: inout [Candidate]) throws {
+        guard !mentions.isEmpty, !candidates.isEmpty else { return }
+        var quoted: [Int64: Int] = [:]
+        for mention in mentions {
+            for rowid in try reader.matches(in: .body, match: mention.expression, among: candidates.map(\.rowid)) {
+                quoted[rowid, default: 0] += 1
+            }
+        }
+        for index in candidates.indices {
+            candidates[index].codeShare = Double(quoted[candidates[index].rowid] ?? 0) / Double(mentions.count)
+        }
     }
 
     private func ranked(in index: FullTextIndex, match: String, weights: [Double]) throws -> [Candidate] {

@@ -6,11 +6,14 @@ struct QueryPlan {
     var head: IndexQuery
     var body: IndexQuery
     var pairs: IndexQuery
+    /// For each code the paste mentions: the whole-text query for articles quoting it (any
+    /// spelling) together with one of the paste's other words, when it has any.
+    var codes: [(mention: CodeMention, expression: String)] = []
 
     /// The words and pairs asked for, rarest first within each index.
     var terms: [String] { head.terms + pairs.terms }
     /// Nothing of the paste is in the knowledge base.
-    var isEmpty: Bool { head.expression == nil && pairs.expression == nil }
+    var isEmpty: Bool { head.expression == nil && pairs.expression == nil && codes.isEmpty }
 
     init(_ query: AnalyzedQuery, pairs pastePairs: [String], statistics: TermStatistics, budgets: SearchEngine.Budgets) {
         func plan(_ tokens: [String], codes: [String] = [], budget: Int, always: Bool = false) -> IndexQuery {
@@ -26,6 +29,15 @@ struct QueryPlan {
         pairs = plan(pastePairs, budget: budgets.pairPostings, always: head.expression == nil)
         if head.expression == nil, pairs.expression == nil {
             head = plan(query.tokens, codes: query.codes, budget: budgets.headPostings, always: true)
+        }
+        codes = query.mentions.map { mention in
+            let words = Set(query.tokens).subtracting(mention.tokens)
+                .filter { (1..<statistics.articles / 2).contains(statistics.documentFrequency[$0] ?? 0) }
+                .sorted { (statistics.documentFrequency[$0]!, $0) < (statistics.documentFrequency[$1]!, $1) }
+                .prefix(budgets.termsPerQuery)
+            let expression = words.isEmpty ? mention.expression
+                : mention.expression + " AND (" + words.map(IndexQuery.quote).joined(separator: " OR ") + ")"
+            return (mention, expression)
         }
     }
 }

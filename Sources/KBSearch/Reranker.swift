@@ -4,6 +4,7 @@ import KBModel
 /// title the paste reproduces in order (`MessageAlignment`), added to their relative bm25:
 ///
 ///     score = bm25Weight·bm25 + messageWeight·message + titleWeight·title + errorTitle
+///             + codeWeight·code
 ///
 /// Pure: it reads nothing but its arguments, so tests drive it without a store.
 package struct Reranker: Sendable {
@@ -15,6 +16,9 @@ package struct Reranker: Sendable {
     /// Added when the title says the article is about an error message and the paste matches
     /// one of its messages: such an article is the one written for that message.
     package static let errorTitleBonus = 0.15
+    /// Times the share of the paste's error codes the article quotes: a code names one error
+    /// exactly, so the articles quoting it come first and the words decide among them.
+    package static let codeWeight = 2.0
 
     /// The paste's words as messages are aligned with them (codes canonical).
     let query: [String]
@@ -37,7 +41,7 @@ package struct Reranker: Sendable {
             return candidates.map { candidate in
                 RankedCandidate(
                     candidate: candidate, score: 0,
-                    explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, errorTitle: 0, terms: terms, candidates: candidates.count),
+                    explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, errorTitle: 0, code: 0, terms: terms, candidates: candidates.count),
                     matchedMessage: nil)
             }
         }
@@ -55,13 +59,13 @@ package struct Reranker: Sendable {
         let title = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: candidate.title))
         var explanation = ScoreExplanation(
             bm25: candidate.bm25, message: bestMessage?.score ?? 0, title: title.matched >= 2 ? title.score : 0,
-            errorTitle: 0, terms: terms, candidates: count)
+            errorTitle: 0, code: candidate.codeShare, terms: terms, candidates: count)
         // KB titles mark articles about an error message ("Err Msg:", "Error Message:").
         let lowerTitle = candidate.title.asciiLowercased
         let aboutAnError = lowerTitle.includes("err msg") || lowerTitle.includes("errmsg") || lowerTitle.includes("error message")
         explanation.errorTitle = aboutAnError && explanation.message > 0.5 ? Self.errorTitleBonus : 0
         let score = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
-            + Self.titleWeight * explanation.title + explanation.errorTitle
+            + Self.titleWeight * explanation.title + explanation.errorTitle + Self.codeWeight * explanation.code
         return RankedCandidate(candidate: candidate, score: score, explanation: explanation, matchedMessage: bestMessage?.text)
     }
 }

@@ -30,7 +30,7 @@ public struct SearchResult: Sendable {
 }
 
 /// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title
-/// + errorTitle`
+/// + errorTitle + codeWeight·code`
 /// (the weights are `SearchEngine`'s).
 public struct ScoreExplanation: Sendable, Equatable {
     /// The full-text score relative to the best candidate's (0…1).
@@ -41,6 +41,8 @@ public struct ScoreExplanation: Sendable, Equatable {
     public var title: Double
     /// The bonus for an article whose title says it is about the matched error message.
     public var errorTitle: Double
+    /// The share of the paste's error codes the article quotes, in any spelling (0…1).
+    public var code: Double
     /// The terms sent to the index, rarest first.
     public var terms: [String]
     /// How many candidates the indexes proposed.

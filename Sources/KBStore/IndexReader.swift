@@ -93,6 +93,15 @@ package struct IndexReader {
             .map { ScoredRow(rowid: $0["rowid"], score: $0["score"]) }
     }
 
+    /// Which of `rowids` `index` matches for an FTS5 `match` expression.
+    package func matches(in index: FullTextIndex, match: String, among rowids: [Int64]) throws -> Set<Int64> {
+        let table = index.table
+        let placeholders = rowids.map { _ in "?" }.joined(separator: ",")
+        return try Set(Int64.fetchAll(
+            db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND rowid IN (\(placeholders))",
+            arguments: [match] + StatementArguments(rowids)))
+    }
+
     /// The rows of the word-pair index that hold every pair of the `match` expression. The
     /// index keeps no positions, so it cannot score them.
     package func pairMatches(_ match: String) throws -> [Int64] {

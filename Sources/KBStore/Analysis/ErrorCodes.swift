@@ -71,7 +71,8 @@ package enum ErrorCodes {
         return nil
     }
 
-    private static func spelled(_ value: UInt32) -> String {
+    /// The canonical spelling of a value: "x" and eight lower-case hex digits.
+    package static func spelled(_ value: UInt32) -> String {
         let hex = String(value, radix: 16)
         return "x" + String(repeating: "0", count: 8 - hex.count) + hex
     }

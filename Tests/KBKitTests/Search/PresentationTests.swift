@@ -15,7 +15,7 @@ import Testing
         return SearchResult(
             rank: 1, id: "Q42", title: article.title, product: nil, score: 1.5, matchedErrorMessage: "Cannot find printer LPT1",
             snippet: "Cannot find printer LPT1", matchedWords: ["printer", "lpt1"],
-            explanation: ScoreExplanation(bm25: 1, message: 0.5, title: 0, errorTitle: 0, terms: ["lpt1"], candidates: 3),
+            explanation: ScoreExplanation(bm25: 1, message: 0.5, title: 0, errorTitle: 0, code: 0, terms: ["lpt1"], candidates: 3),
             article: article)
     }()
 

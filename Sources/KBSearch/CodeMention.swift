@@ -1,0 +1,79 @@
+import KBStore
+
+/// An error code as a paste writes it, with the spellings an article may use for it: STOP
+/// 0x7B is `0x7B` or `0x0000007B`; HRESULT 0x80070533 is also `-2147023565`, `2147943731`,
+/// or the Win32 error 1331 it wraps ("error 1331", "System error 1331").
+struct CodeMention: Equatable {
+    /// The code's 32-bit value.
+    var value: UInt32
+
+    /// The whole-text index terms of every spelling: tokens as the tokenizer makes them, the
+    /// codes column's canonical form, and the Win32 number after the word "error".
+    var expression: String {
+        var parts = ["\"0x\(String(value, radix: 16))\"", "codes : \"\(ErrorCodes.spelled(value))\""]
+        if value & 0xFFFF_0000 == 0x8007_0000 { parts.append("\"error \(value & 0xFFFF)\"") }
+        return "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// The tokens of the paste that spell this code, left out of the words that decide among
+    /// the articles quoting it.
+    var tokens: Set<String> {
+        var tokens: Set<String> = ["0x\(String(value, radix: 16))", ErrorCodes.spelled(value)]
+        if value & 0xFFFF_0000 == 0x8007_0000 { tokens.insert(String(value & 0xFFFF)) }
+        return tokens
+    }
+
+    /// The codes a paste mentions, in order, at most `limit`: hex codes (`0x7B`, `C0000005`,
+    /// a STOP or bugcheck code written bare), HRESULTs in decimal, and Win32 errors written as
+    /// "error N" or "error code N" (a Win32 error N is the HRESULT 0x8007xxxx). A STOP code's
+    /// parameters, in parentheses after it, differ from crash to crash: they are no codes of
+    /// their own (they stay words of the paste, which an article quoting the same screen
+    /// matches).
+    static func all(in text: String, limit: Int = 3) -> [CodeMention] {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokens(text)
+        var found: [CodeMention] = []
+        var skipUntil = -1
+        for (index, token) in tokens.enumerated() where token.range.lowerBound > skipUntil {
+            let previous = index > 0 ? tokens[index - 1].text : ""
+            let errorCode = previous == "error" || (previous == "code" && index > 1 && tokens[index - 2].text == "error")
+            guard !isInPath(token, in: bytes),
+                  let value = value(of: token, after: previous, errorCode: errorCode, in: bytes), value != 0 else { continue }
+            let mention = CodeMention(value: value)
+            if !found.contains(mention) { found.append(mention) }
+            if previous == "stop" || previous == "bugcheck" { skipUntil = parametersEnd(after: token.range.upperBound, in: bytes) }
+        }
+        return Array(found.prefix(limit))
+    }
+
+    /// "C:\\0x7E\\system32": a folder's name, not a code.
+    private static func isInPath(_ token: Tokenizer.Token, in bytes: [UInt8]) -> Bool {
+        let separators: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "/")]
+        let before = token.range.lowerBound > 0 ? bytes[token.range.lowerBound - 1] : 0
+        let after = token.range.upperBound < bytes.count ? bytes[token.range.upperBound] : 0
+        return separators.contains(before) || separators.contains(after)
+    }
+
+    private static func value(of token: Tokenizer.Token, after previous: String, errorCode: Bool, in bytes: [UInt8]) -> UInt32? {
+        let text = token.text
+        if text.hasPrefix("0x"), (3...10).contains(text.count) { return UInt32(text.dropFirst(2), radix: 16) }
+        if let canonical = ErrorCodes.alignmentWord(token, in: bytes) as String?, canonical != text {
+            return UInt32(canonical.dropFirst(), radix: 16)
+        }
+        if previous == "stop" || previous == "bugcheck", text.count <= 8, text.contains(where: \.isNumber),
+           let value = UInt32(text, radix: 16) { return value }
+        if errorCode, text.count <= 5, text.allSatisfy(\.isNumber), let n = UInt32(text), n > 0, n < 0x1_0000 {
+            return 0x8007_0000 | n
+        }
+        return nil
+    }
+
+    /// The end of "(0x…, 0x…, …)" right after a STOP code, or -1 when none follows.
+    private static func parametersEnd(after offset: Int, in bytes: [UInt8]) -> Int {
+        var i = offset
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: ":") { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "("),
+              let close = bytes[i...].prefix(120).firstIndex(of: UInt8(ascii: ")")) else { return -1 }
+        return close
+    }
+}
