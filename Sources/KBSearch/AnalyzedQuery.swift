@@ -20,6 +20,11 @@ public struct AnalyzedQuery: Sendable {
 
     /// The error codes the paste mentions, with every spelling of each.
     var mentions: [CodeMention]
+    /// How sure each token is (1 as pasted, less when spelling correction chose it): what its
+    /// weight in message alignment is multiplied by, so an exact match outranks a corrected one.
+    var confidence: [Double]
+    /// The words spelling correction read differently, in order.
+    public var corrections: [Correction] = []
 
     /// Longer pastes are cut: a message is a few dozen words, and alignment costs grow with length.
     public static let maxTokens = 256
@@ -45,6 +50,35 @@ public struct AnalyzedQuery: Sendable {
         alignmentTokens = found.map { ErrorCodes.alignmentWord($0, in: bytes) }
         codes = ErrorCodes.canonical(in: printable)
         mentions = CodeMention.all(in: source)
+        confidence = Array(repeating: 1, count: tokens.count)
+    }
+
+    /// The query with spelling replacements applied (see `SpellingCorrection`).
+    func correcting(_ replacements: [SpellingCorrection.Replacement]) -> AnalyzedQuery {
+        var copy = self
+        copy.tokens = []
+        copy.alignmentTokens = []
+        copy.confidence = []
+        var pending = replacements[...]
+        var index = 0
+        while index < tokens.count {
+            if let replacement = pending.first, replacement.index == index {
+                copy.tokens += replacement.words
+                copy.alignmentTokens += replacement.words
+                copy.confidence += replacement.words.map { _ in replacement.confidence }
+                copy.corrections.append(Correction(
+                    pasted: tokens[index..<(index + replacement.count)].joined(separator: " "),
+                    read: replacement.words.joined(separator: " ")))
+                index += replacement.count
+                pending = pending.dropFirst()
+                continue
+            }
+            copy.tokens.append(tokens[index])
+            copy.alignmentTokens.append(alignmentTokens[index])
+            copy.confidence.append(confidence[index])
+            index += 1
+        }
+        return copy
     }
 
     /// True when the paste holds no word or code to search for.
@@ -59,4 +93,12 @@ public struct PasteLine: Sendable, Equatable {
     public var text: String
     /// The line as pasted.
     public var original: String
+}
+
+/// A word of the paste read as another by spelling correction: "whi1e" as "while".
+public struct Correction: Sendable, Equatable {
+    /// The word (or two words, when a space was added inside one) as pasted, tokenised.
+    public var pasted: String
+    /// The word (or two words, when a space was lost) searched instead.
+    public var read: String
 }

@@ -59,11 +59,15 @@ public struct SearchEngine {
     /// How much of each index one search reads.
     public let budgets: Budgets
 
+    /// The index's words, for spelling correction: loaded on first need, kept between searches.
+    public let vocabulary: Vocabulary
+
     /// An engine searching `store`, keeping decoded articles in `articles` when given.
-    public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets()) {
+    public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets(), vocabulary: Vocabulary = Vocabulary()) {
         self.store = store
         self.articles = articles
         self.budgets = budgets
+        self.vocabulary = vocabulary
     }
 
     /// The articles that best answer a paste, best first.
@@ -95,18 +99,35 @@ public struct SearchEngine {
         }
     }
 
-    /// Steps 1–3 for one query: plan, candidates, re-ranking.
+    /// Steps 1–3 for one query; then, when some of its words are not in the index, again with
+    /// their spelling corrected, keeping the search that explains more of the paste. (The
+    /// exact search cannot say it sufficed: words the index lacks weigh nothing in it, so a
+    /// message matching the known words alone looks complete.)
     private func run(_ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter) throws -> Run {
+        let (exact, statistics) = try rankedRun(query, line: line, reader: reader, filter: filter)
+        let unknown = query.tokens.indices.filter { (statistics.documentFrequency[query.tokens[$0]] ?? 0) == 0 }
+        guard !unknown.isEmpty else { return exact }
+        let correction = SpellingCorrection(lexicon: try vocabulary.lexicon(reader))
+        let replacements = correction.replacements(query.tokens, unknown: Set(unknown))
+        guard !replacements.isEmpty else { return exact }
+        let corrected = try rankedRun(query.correcting(replacements), line: line, reader: reader, filter: filter).run
+        return corrected.evidence > exact.evidence ? corrected : exact
+    }
+
+    /// Steps 1–3 for one query: plan, candidates, re-ranking.
+    private func rankedRun(
+        _ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter
+    ) throws -> (run: Run, statistics: TermStatistics) {
         let pastePairs = WordPairs.of(query.tokens)
         let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
         let aligned = query.alignmentTokens
-        let weights = aligned.map(statistics.idf)
+        let weights = zip(aligned, query.confidence).map { statistics.idf($0) * $1 }
         var run = Run(line: line, query: query, ranked: [], weight: weights.reduce(0, +))
         let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
-        guard !plan.isEmpty else { return run }
+        guard !plan.isEmpty else { return (run, statistics) }
         let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: filter)
             .candidates(for: plan, statistics: statistics)
         run.ranked = Reranker(query: aligned, weights: weights, terms: plan.terms).rank(candidates)
-        return run
+        return (run, statistics)
     }
 }

@@ -66,6 +66,17 @@ package struct IndexReader {
         try TermStatistics(db: db, terms: terms, pairs: pairs)
     }
 
+    /// The index's words and their document frequencies, for spelling correction.
+    package func spellingVocabulary() throws -> [String: Int] {
+        try TermStatistics.spellingVocabulary(db)
+    }
+
+    /// The number of articles the statistics snapshot was taken over: it changes when an
+    /// import changes the vocabulary's counts, and tells a cached vocabulary it is stale.
+    package func snapshotArticles() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0
+    }
+
     /// The best `limit` rows of `index` for an FTS5 `match` expression, by bm25 with these
     /// column weights, best first; with a filter, only the articles it selects.
     package func rankedMatches(

@@ -34,16 +34,28 @@ package struct TermStatistics {
         }
     }
 
-    /// Rewrites the snapshot from the indexes. Terms and pairs in fewer than `minimum`
-    /// articles are left out: looking them up in the index is cheap.
-    static func refresh(_ db: Database, minimum: Int = 20) throws {
+    /// Rewrites the snapshot from the indexes. Pairs in fewer than `pairMinimum` articles are
+    /// left out (looking them up in the index is cheap); words are kept from two articles on,
+    /// as the vocabulary that spelling correction draws from (`spellingVocabulary`): a word
+    /// found once is as likely a misspelling as a word.
+    static func refresh(_ db: Database, wordMinimum: Int = 2, pairMinimum: Int = 20) throws {
         try db.execute(sql: "DELETE FROM term_stats")
         try db.execute(sql: "INSERT INTO term_stats(term, articles) SELECT '', count(*) FROM article")
-        for vocabulary in ["article_vocab", "article_pair_vocab"] {
+        for (vocabulary, minimum) in [("article_vocab", wordMinimum), ("article_pair_vocab", pairMinimum)] {
             try db.execute(
                 sql: "INSERT INTO term_stats(term, articles) SELECT term, doc FROM \(vocabulary) WHERE doc >= ? AND term != ''",
                 arguments: [minimum])
         }
+    }
+
+    /// The words of the snapshot with their document frequencies (pairs hold a `_`, which no
+    /// word does). A store last refreshed before words were kept from two articles on holds
+    /// only words of twenty and more.
+    static func spellingVocabulary(_ db: Database) throws -> [String: Int] {
+        var words: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, articles FROM term_stats WHERE term != '' AND instr(term, '_') = 0")
+        while let row = try rows.next() { words[row[0]] = row[1] }
+        return words
     }
 
     /// BM25's inverse document frequency; a term absent from the index weighs nothing.

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Corrects the words of a paste that the index does not hold: typing slips, text read off a
+/// screenshot, spaces lost or added.
+///
+/// A word is replaced by the likeliest word of the index's vocabulary near it: likelihood is
+/// the word's document frequency, lowered by how unlikely the change is. OCR confusions
+/// (l/1/I, O/0, S/5, rn/m, cl/d) cost least, then one edit (a letter deleted, inserted,
+/// replaced or two swapped), then a space lost or added, then two edits. Words with a digit
+/// that are not OCR slips (codes, versions, ids) and words shorter than three letters are
+/// left as they are.
+struct SpellingCorrection {
+    let lexicon: Lexicon
+    private var vocabulary: [String: Int] { lexicon.frequency }
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    /// A replacement for one or two adjacent tokens.
+    struct Replacement: Equatable {
+        /// The index of the first token replaced.
+        var index: Int
+        /// How many tokens it replaces (2 when a space was added inside a word).
+        var count: Int
+        /// The words that replace them (2 when a space was lost between words).
+        var words: [String]
+        /// How likely the change is, 0…1: what a corrected word's weight is multiplied by.
+        var confidence: Double
+    }
+
+    static let ocrConfidence = 0.85
+    static let editConfidence = 0.75
+    static let spaceConfidence = 0.8
+    static let twoEditConfidence = 0.55
+
+    /// Replacements for the tokens at the `unknown` indices (words the index does not hold),
+    /// left to right.
+    func replacements(_ tokens: [String], unknown: Set<Int>) -> [Replacement] {
+        var result: [Replacement] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            defer { index += 1 }
+            guard unknown.contains(index) else { continue }
+            // A space added inside a word: "restori ng" → "restoring".
+            if index + 1 < tokens.count, let joined = joinedWord(token, tokens[index + 1]) {
+                result.append(Replacement(index: index, count: 2, words: [joined], confidence: Self.spaceConfidence))
+                index += 1
+                continue
+            }
+            if index > 0, result.last?.index != index - 1, let joined = joinedWord(tokens[index - 1], token) {
+                result.append(Replacement(index: index - 1, count: 2, words: [joined], confidence: Self.spaceConfidence))
+                continue
+            }
+            guard isCorrectable(token) else { continue }
+            if let best = bestWord(for: token) {
+                result.append(Replacement(index: index, count: 1, words: best.words, confidence: best.confidence))
+            }
+        }
+        return result
+    }
+
+    /// Letters, or letters with digits that OCR makes of letters ("whi1e", "setting5").
+    private func isCorrectable(_ token: String) -> Bool {
+        let letters = token.filter(\.isLetter).count
+        guard token.count >= 3, letters >= 2 else { return false }
+        return token.allSatisfy { $0.isLetter || "015".contains($0) } && token.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    /// Two tokens that make one known word, when the join is more common than either half is rare.
+    private func joinedWord(_ a: String, _ b: String) -> String? {
+        let joined = a + b
+        guard joined.count >= 5, vocabulary[joined] != nil, a.allSatisfy(\.isLetter), b.allSatisfy(\.isLetter) else { return nil }
+        return joined
+    }
+
+    private func bestWord(for token: String) -> (words: [String], confidence: Double)? {
+        var best: (words: [String], confidence: Double, likelihood: Double)?
+        func consider(_ words: [String], _ confidence: Double) {
+            let frequency = words.map { Double(vocabulary[$0] ?? 0) }.min() ?? 0
+            guard frequency > 0 else { return }
+            let likelihood = confidence * confidence * log(frequency + 1)
+            if best == nil || likelihood > best!.likelihood { best = (words, confidence, likelihood) }
+        }
+        for candidate in Self.ocrVariants(token) { consider([candidate], Self.ocrConfidence) }
+        if best == nil || !token.allSatisfy(\.isLetter) {
+            for candidate in Self.edits(token) where vocabulary[candidate] != nil { consider([candidate], Self.editConfidence) }
+        }
+        if best == nil {
+            // A space lost between two words: "accessdenied".
+            let characters = Array(token)
+            for cut in stride(from: 2, through: characters.count - 2, by: 1) {
+                let a = String(characters[..<cut]), b = String(characters[cut...])
+                if vocabulary[a] != nil, vocabulary[b] != nil, (a.count >= 3 || b.count >= 3) { consider([a, b], Self.spaceConfidence) }
+            }
+        }
+        if best == nil, token.count >= 6 {
+            for candidate in lexicon.words(near: token.count, within: 2) where Self.withinTwoEdits(token, candidate) {
+                consider([candidate], Self.twoEditConfidence)
+            }
+        }
+        return best.map { ($0.words, $0.confidence) }
+    }
+
+    /// What OCR makes of letters, undone: one or two confusions.
+    private static let confusions: [(String, String)] = [
+        ("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("0", "o"), ("5", "s"), ("rn", "m"), ("m", "rn"),
+        ("cl", "d"), ("c", "e"), ("e", "c"), ("b", "h"), ("vv", "w"), ("ii", "u"),
+    ]
+
+    static func ocrVariants(_ token: String) -> Set<String> {
+        var variants: Set<String> = []
+        var frontier: Set<String> = [token]
+        for _ in 0..<2 {
+            var next: Set<String> = []
+            for word in frontier {
+                for (from, to) in confusions {
+                    var search = word.startIndex..<word.endIndex
+                    while let range = word.range(of: from, range: search) {
+                        next.insert(word.replacingCharacters(in: range, with: to))
+                        search = range.upperBound..<word.endIndex
+                    }
+                }
+            }
+            variants.formUnion(next)
+            frontier = next
+        }
+        variants.remove(token)
+        return variants
+    }
+
+    private static let letters = Array("abcdefghijklmnopqrstuvwxyz")
+
+    /// Every string one edit away: a letter deleted, two swapped, one replaced or inserted.
+    static func edits(_ word: String) -> Set<String> {
+        let w = Array(word)
+        var result: Set<String> = []
+        for i in 0...w.count {
+            if i < w.count { result.insert(String(w[..<i] + w[(i + 1)...])) }
+            if i + 1 < w.count {
+                var swapped = w
+                swapped.swapAt(i, i + 1)
+                result.insert(String(swapped))
+            }
+            for letter in letters {
+                if i < w.count, letter != w[i] {
+                    var replaced = w
+                    replaced[i] = letter
+                    result.insert(String(replaced))
+                }
+                result.insert(String(w[..<i] + [letter] + w[i...]))
+            }
+        }
+        result.remove(word)
+        return result
+    }
+
+    /// Whether two words are at most two edits apart (insertions, deletions, replacements and
+    /// swaps of adjacent letters): the optimal string alignment distance, cut off at 3.
+    static func withinTwoEdits(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard abs(x.count - y.count) <= 2 else { return false }
+        var previous2 = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...max(1, y.count) where j <= y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { value = min(value, previous2[j - 2] + 1) }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > 2 { return false }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[y.count] <= 2
+    }
+}
+
+/// The vocabulary as spelling correction reads it: frequencies, and words by length.
+struct Lexicon: Sendable {
+    let frequency: [String: Int]
+    private let byLength: [[String]]
+
+    init(_ frequency: [String: Int]) {
+        self.frequency = frequency
+        var byLength = [[String]](repeating: [], count: 64)
+        for word in frequency.keys where word.utf8.count < 64 && word.allSatisfy(\.isLetter) { byLength[word.utf8.count].append(word) }
+        self.byLength = byLength
+    }
+
+    /// Words of letters whose length is within `distance` of `length`.
+    func words(near length: Int, within distance: Int) -> [String] {
+        (max(0, length - distance)...min(63, length + distance)).flatMap { byLength[$0] }
+    }
+}
