@@ -35,6 +35,18 @@ public struct ResultPresentation: Sendable {
     public var matchedLine: [Span]
     /// The start of the fix, when the article has one.
     public var remedy: Remedy?
+    /// Which line of a long paste found the article, as "line 14: <the line>", when one did.
+    public var foundBy: String? {
+        result.pasteLine.map { "line \($0.number): \($0.original.trimmed.prefix(Self.pasteLineLength))" }
+    }
+    /// Paste lines are cut to this many characters when shown.
+    public static let pasteLineLength = 120
+
+    /// The words spelling correction read differently, as "whi1e → while, pcrform → perform".
+    public var readAs: String? {
+        result.corrections.isEmpty ? nil : result.corrections.map { "\($0.pasted) → \($0.read)" }.joined(separator: ", ")
+    }
+
     /// How the score was made, as one line of arithmetic: derived from `result` when asked
     /// for (`--explain`), not for every result shown.
     public var explanation: String {

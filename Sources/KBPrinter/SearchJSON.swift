@@ -3,7 +3,8 @@ import KBSearch
 
 /// Search results as JSON, for `kb search --json` and the API:
 /// `{"query": …, "results": [{"rank", "id", "title", "score", "product", "knowledgeBase", "lastModified",
-/// "matchedErrorMessage", "snippet", "matchedWords", "remedy", "article": <the record>}]}`,
+/// "matchedErrorMessage", "snippet", "matchedWords", "pasteLine", "corrections", "remedy",
+/// "article": <the record>}]}`,
 /// each result rendered from its `ResultPresentation`.
 public enum SearchJSON {
     /// The response as one line of JSON; with `explain`, each result says how its score was made.
@@ -25,6 +26,22 @@ public enum SearchJSON {
             w.key("matchedErrorMessage"); w.string(r.matchedErrorMessage)
             w.key("snippet"); w.string(p.matchedLine.map(\.text).joined())
             w.key("matchedWords"); w.strings(r.matchedWords)
+            w.key("pasteLine")
+            if let line = r.pasteLine {
+                w.open("{")
+                w.key("number"); w.number(Double(line.number))
+                w.key("text"); w.string(line.original)
+                w.close("}")
+            } else {
+                w.string(nil)
+            }
+            w.key("corrections")
+            w.array(r.corrections) { w, correction in
+                w.open("{")
+                w.key("pasted"); w.string(correction.pasted)
+                w.key("read"); w.string(correction.read)
+                w.close("}")
+            }
             w.key("remedy")
             if let remedy = p.remedy {
                 w.open("{")

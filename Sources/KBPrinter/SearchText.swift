@@ -10,6 +10,8 @@ package enum SearchText {
         if !about.isEmpty { out += style.dim("  (\(about.joined(separator: " · ")))") }
         out += "\n"
         out += "   " + style.accent("> ") + p.matchedLine.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined() + "\n"
+        if let foundBy = p.foundBy { out += "   " + style.dim("found by " + foundBy) + "\n" }
+        if let readAs = p.readAs { out += "   " + style.dim("read as: " + readAs) + "\n" }
         if let remedy = p.remedy { out += "   " + style.dim(remedy.name + ": ") + remedy.text + "\n" }
         if explain { out += style.dim("   " + p.explanation) + "\n" }
         return out + "\n"

@@ -42,4 +42,8 @@ package struct RankedCandidate: Sendable {
     package var explanation: ScoreExplanation
     /// The quoted message the paste matched best, if any matched.
     package var matchedMessage: String?
+    /// How much of the paste and of its best message (or title) reproduce each other: the
+    /// share of the paste's weight found in it times the share of its words found in the
+    /// paste (0…1). Unlike the score's message term it does not forgive a partial message.
+    package var reproduced: Double = 0
 }

@@ -29,6 +29,7 @@ package enum LogNoise {
         }
         var changed = true
         var strippedAny = false
+        var lastStripped: Substring?
         while changed {
             changed = false
             rest = rest.drop(while: { $0 == " " || $0 == "\t" })
@@ -46,11 +47,14 @@ package enum LogNoise {
                 strippedAny = true
                 continue
             }
-            if isTimestampPiece(word) || isBracketed(word) || isProcessTag(word) || isTicketID(word) || severity
+            // "3:19:38 PM": the half of the day after a time is the time's.
+            let meridiem = strippedAny && (bare == "am" || bare == "pm") && lastStripped.map(isTimestampPiece) == true
+            if isTimestampPiece(word) || meridiem || isBracketed(word) || isProcessTag(word) || isTicketID(word) || severity
                 || isHostBeforeProcess(word, rest: rest) || isSourceLocation(word) {
                 rest = rest.dropFirst(word.count)
                 changed = true
                 strippedAny = true
+                lastStripped = word
             }
         }
         if let message = StructuredLine.message(rest) { rest = Substring(message) }

@@ -4,8 +4,10 @@ import KBStore
 ///
 /// A line that quotes a known message shares rare word pairs with titles and quoted messages
 /// (the pair index holds only those); a line of unrelated log shares few, and common ones.
-/// So each line's evidence is the summed IDF of its word pairs and codes found there, and the
-/// lines with the most evidence are searched, each on its own.
+/// So each line's evidence is the summed IDF of its word pairs and codes found there. A line
+/// that says something went wrong (its severity, or words such as "failed", "cannot",
+/// "denied") counts double: in a log, the error is on such a line. The lines with the most
+/// evidence are searched, each on its own.
 enum PasteSegments {
     /// Pastes with at least this many lines holding words are searched line by line too.
     static let minimumLines = 3
@@ -27,10 +29,28 @@ enum PasteSegments {
     static func likelyMessages(_ lines: [LineTerms], statistics: TermStatistics) -> [PasteLine] {
         let scored = lines.map { line -> (PasteLine, Double) in
             let evidence = Set(line.pairs).reduce(0) { $0 + statistics.idf($1) } + Set(line.codes).reduce(0) { $0 + statistics.idf($1) }
-            return (line.line, evidence)
+            return (line.line, evidence * (saysSomethingFailed(line.line.original) ? 2 : 1))
         }
         return scored.filter { $0.1 > 0 }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.number < $1.0.number }
             .prefix(linesSearched).map(\.0)
+    }
+
+    /// Words with which software says that something went wrong, severities included.
+    static let failureWords: Set<String> = [
+        "error", "err", "errors", "fail", "failed", "fails", "failure", "fatal", "critical", "exception",
+        "cannot", "unable", "denied", "invalid", "incorrect", "missing", "unavailable", "refused",
+        "corrupt", "corrupted", "illegal", "violation", "couldn", "stop", "abort", "aborted",
+    ]
+    /// Words that make "not" a failure: "could not", "was not found".
+    static let auxiliaries: Set<String> = ["could", "can", "does", "did", "was", "is", "were", "are", "has", "have"]
+
+    /// Whether the line as pasted holds a failure word.
+    static func saysSomethingFailed(_ line: String) -> Bool {
+        let words = Tokenizer.words(line)
+        return words.indices.contains { index in
+            failureWords.contains(words[index])
+                || (words[index] == "not" && index > 0 && auxiliaries.contains(words[index - 1]))
+        }
     }
 }

@@ -42,7 +42,7 @@ package struct Reranker: Sendable {
                 RankedCandidate(
                     candidate: candidate, score: 0,
                     explanation: ScoreExplanation(bm25: 0, message: 0, title: 0, errorTitle: 0, code: 0, terms: terms, candidates: candidates.count),
-                    matchedMessage: nil)
+                    matchedMessage: nil, reproduced: 0)
             }
         }
         return candidates.map { score($0, among: candidates.count) }
@@ -50,11 +50,11 @@ package struct Reranker: Sendable {
     }
 
     private func score(_ candidate: Candidate, among count: Int) -> RankedCandidate {
-        var bestMessage: (text: String, score: Double)?
+        var bestMessage: (text: String, score: Double, alignment: MessageAlignment)?
         for (index, message) in candidate.messages.enumerated() {
             let a = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: message))
             let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
-            if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score) }
+            if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score, a) }
         }
         let title = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: candidate.title))
         var explanation = ScoreExplanation(
@@ -66,6 +66,10 @@ package struct Reranker: Sendable {
         explanation.errorTitle = aboutAnError && explanation.message > 0.5 ? Self.errorTitleBonus : 0
         let score = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
             + Self.titleWeight * explanation.title + explanation.errorTitle + Self.codeWeight * explanation.code
-        return RankedCandidate(candidate: candidate, score: score, explanation: explanation, matchedMessage: bestMessage?.text)
+        let covered = max(
+            bestMessage.map { $0.alignment.queryCoverage * $0.alignment.messageCoverage } ?? 0,
+            title.matched >= 2 ? title.queryCoverage * title.messageCoverage : 0)
+        return RankedCandidate(
+            candidate: candidate, score: score, explanation: explanation, matchedMessage: bestMessage?.text, reproduced: covered)
     }
 }

@@ -18,7 +18,7 @@ struct ResultAssembly {
                 rank: index + 1, id: candidate.id, title: candidate.title, product: candidate.product,
                 score: (ranked.score * 1000).rounded() / 1000, matchedErrorMessage: ranked.matchedMessage,
                 snippet: snippet.line, matchedWords: snippet.words, explanation: ranked.explanation,
-                pasteLine: run.line, article: article, articleJSON: record)
+                pasteLine: run.line, corrections: run.query.corrections, article: article, articleJSON: record)
         }
     }
 

@@ -15,10 +15,11 @@ struct Run {
         return max(top.explanation.message, top.explanation.title)
     }
 
-    /// How much of the paste the best match explains: closeness times the weight of the words
-    /// searched. A line reproduced whole explains less than a whole paste mostly reproduced,
-    /// and more than a paste of unrelated log that a message matches in a few common words.
-    var evidence: Double { closeness * weight }
+    /// How much of the paste the best match explains: the weight of the words it reproduces,
+    /// discounted by the share of its message left unmatched. A line reproduced whole
+    /// explains less than a whole paste mostly reproduced, and more than a long paste of
+    /// unrelated log whose common words a long message happens to hold.
+    var evidence: Double { (ranked.first?.reproduced ?? 0) * weight }
 
     /// A second line whose best match is at least this close, and another article than the
     /// lead's, is a second error of the paste.

@@ -1,3 +1,4 @@
+import Foundation
 import KBStore
 
 /// Ranks articles against a pasted error message, in four steps:
@@ -92,6 +93,9 @@ public struct SearchEngine {
                 for line in PasteSegments.likelyMessages(lines, statistics: statistics) {
                     runs.append(try run(AnalyzedQuery(line.text), line: line, reader: reader, filter: options.filter))
                 }
+            }
+            if ProcessInfo.processInfo.environment["KB_DEBUG"] != nil {
+                for r in runs { print("DEBUG line \(r.line?.number ?? 0) weight \(r.weight) reproduced \(r.ranked.first?.reproduced ?? 0) evidence \(r.evidence) top \(r.ranked.first?.candidate.id ?? "-") \(r.line?.text ?? "")") }
             }
             let merged = Run.merge(runs, limit: options.limit)
             let results = try ResultAssembly(reader: reader, cache: articles).results(merged)

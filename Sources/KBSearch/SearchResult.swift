@@ -23,6 +23,8 @@ public struct SearchResult: Sendable {
     /// The line of a long paste this article was found by, when it was found by one line
     /// rather than by the whole paste.
     public var pasteLine: PasteLine? = nil
+    /// The paste's words that spelling correction read as others to find this article.
+    public var corrections: [Correction] = []
     /// The whole article.
     public var article: Article
     /// `article` as JSON, when a cache had it ready.

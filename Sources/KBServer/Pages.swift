@@ -92,6 +92,10 @@ struct ResultsView {
         /// The matched line; the template marks the spans that are words of the paste.
         var snippet: [ResultPresentation.Span]
         var remedy: ResultPresentation.Remedy?
+        /// "line 14: …" when one line of a long paste found the article.
+        var foundBy: String?
+        /// "whi1e → while" when spelling correction found it.
+        var readAs: String?
     }
 
     var error: String?
@@ -102,7 +106,8 @@ struct ResultsView {
     init(_ response: SearchResponse) {
         items = response.results.map(ResultPresentation.init).map { p in
             Item(id: p.result.id, title: p.result.title, product: p.result.product,
-                 knowledgeBase: p.result.article.source.knowledgeBase, snippet: p.matchedLine, remedy: p.remedy)
+                 knowledgeBase: p.result.article.source.knowledgeBase, snippet: p.matchedLine, remedy: p.remedy,
+                 foundBy: p.foundBy, readAs: p.readAs)
         }
     }
 }
