@@ -4,8 +4,9 @@ import Foundation
 ///
 /// By shape, not by field name: in a record, identifiers, levels, times and ids are single
 /// tokens, and the message is the value made of words. So a JSON record yields its string
-/// values that hold a space, and `key=value` fields yield their quoted values and the rest of
-/// a line that is one `KEY=text with spaces` field; unquoted values are identifiers.
+/// values that hold a space; `key=value` fields yield their quoted values, the words outside
+/// any field, and the rest of a line that is one `KEY=text with spaces` field; unquoted
+/// values are identifiers.
 enum StructuredLine {
     /// The words of the line's message, or nil when the line is not structured.
     static func message(_ line: Substring) -> String? {
@@ -34,17 +35,25 @@ enum StructuredLine {
         let value = line[line.index(after: equals)...]
         // One field whose value is the rest of the line, words and all.
         if !value.hasPrefix("\""), value.contains(" "), !line.dropFirst(first.count).contains("=") { return String(value) }
+        // Quoted values are words; unquoted values are identifiers; words outside any field
+        // ("level=info pid=12 Opened database orders_7") are the message.
         var words: [Substring] = []
         var rest = line[...]
-        while let start = rest.firstIndex(of: "=") {
-            let after = rest[rest.index(after: start)...]
-            if after.hasPrefix("\"") {
-                let body = after.dropFirst()
-                let end = body.firstIndex(where: { $0 == "\"" }) ?? body.endIndex
-                words.append(body[..<end].replacingOccurrences(of: "\\", with: "")[...])
-                rest = end < body.endIndex ? body[body.index(after: end)...] : body[body.endIndex...]
+        while let word = rest.split(separator: " ", maxSplits: 1).first {
+            rest = rest[word.startIndex...]
+            guard isField(word) else {
+                words.append(word)
+                rest = rest.dropFirst(word.count).drop(while: { $0 == " " })
+                continue
+            }
+            let value = rest[rest.index(after: rest.firstIndex(of: "=")!)...]
+            if value.hasPrefix("\"") {
+                let body = value.dropFirst()
+                let end = body.firstIndex(of: "\"") ?? body.endIndex
+                words.append(Substring(body[..<end].replacingOccurrences(of: "\\", with: "")))
+                rest = (end < body.endIndex ? body[body.index(after: end)...] : body[body.endIndex...]).drop(while: { $0 == " " })
             } else {
-                rest = after.drop(while: { $0 != " " })
+                rest = value.drop(while: { $0 != " " }).drop(while: { $0 == " " })
             }
         }
         return words.joined(separator: " ")
