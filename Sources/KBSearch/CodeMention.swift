@@ -10,16 +10,30 @@ struct CodeMention: Equatable {
     /// The whole-text index terms of every spelling: tokens as the tokenizer makes them, the
     /// codes column's canonical form, and the Win32 number after the word "error".
     var expression: String {
-        var parts = ["\"0x\(String(value, radix: 16))\"", "codes : \"\(ErrorCodes.spelled(value))\""]
-        if value & 0xFFFF_0000 == 0x8007_0000 { parts.append("\"error \(value & 0xFFFF)\"") }
+        var parts = hexSpellings.map { "\"\($0)\"" } + ["codes : \"\(ErrorCodes.spelled(value))\""]
+        parts += win32Spellings.map { "\"error \($0)\"" }
         return "(" + parts.joined(separator: " OR ") + ")"
+    }
+
+    /// "0xa", "0x0a", "0x00a", … "0x0000000a": the code with every zero padding.
+    var hexSpellings: [String] {
+        let digits = String(value, radix: 16)
+        return (digits.count...8).map { "0x" + String(repeating: "0", count: $0 - digits.count) + digits }
+    }
+
+    /// For an HRESULT that wraps a Win32 error: its number, also zero-padded to four digits
+    /// ("3", "03", "003", "0003"), as "Error 0003:" is written.
+    var win32Spellings: [String] {
+        guard value & 0xFFFF_0000 == 0x8007_0000 else { return [] }
+        let number = String(value & 0xFFFF)
+        return (number.count...max(4, number.count)).map { String(repeating: "0", count: $0 - number.count) + number }
     }
 
     /// The tokens of the paste that spell this code, left out of the words that decide among
     /// the articles quoting it.
     var tokens: Set<String> {
-        var tokens: Set<String> = ["0x\(String(value, radix: 16))", ErrorCodes.spelled(value)]
-        if value & 0xFFFF_0000 == 0x8007_0000 { tokens.insert(String(value & 0xFFFF)) }
+        var tokens = Set(hexSpellings + [ErrorCodes.spelled(value)])
+        tokens.formUnion(win32Spellings)
         return tokens
     }
 
