@@ -18,7 +18,12 @@ struct CandidateRetrieval {
             plan.head.expression.map { try ranked(in: .head, match: $0, weights: Self.headWeights) } ?? [],
             plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights) } ?? [],
             pairCandidates(plan.pairs, statistics: statistics),
-        ] + plan.codes.map { try ranked(in: .body, match: $0.expression, weights: Self.bodyWeights) })
+        ] + plan.codes.map { code in
+            // Articles quoting the code with the paste's words; failing those, with the code alone.
+            let withWords = try ranked(in: .body, match: code.expression, weights: Self.bodyWeights)
+            return withWords.isEmpty && code.expression != code.mention.expression
+                ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
+        })
         try markCodes(plan.codes.map(\.mention), in: &merged)
         return merged
     }

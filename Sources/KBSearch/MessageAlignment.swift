@@ -58,9 +58,11 @@ struct MessageAlignment: Equatable {
         return result
     }
 
-    static func align(query: [String], weights: [Double], message: [Word]) -> MessageAlignment {
+    /// The alignment of a paste's words (with their weights) with a message's. `unmatched`
+    /// is weight the paste has that no message can match (see `Reranker.lostWeight`).
+    static func align(query: [String], weights: [Double], message: [Word], unmatched: Double = 0) -> MessageAlignment {
         guard !query.isEmpty, !message.isEmpty else { return .none }
-        let totalWeight = weights.reduce(0, +)
+        let totalWeight = weights.reduce(0, +) + unmatched
         guard totalWeight > 0 else { return .none }
         let n = message.count
         // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].

@@ -7,7 +7,8 @@ struct QueryPlan {
     var body: IndexQuery
     var pairs: IndexQuery
     /// For each code the paste mentions: the whole-text query for articles quoting it (any
-    /// spelling) together with one of the paste's other words, when it has any.
+    /// spelling) with one of the paste's other words, when it has any. (When none does, the
+    /// code alone is asked: `CandidateRetrieval`.)
     var codes: [(mention: CodeMention, expression: String)] = []
 
     /// The words and pairs asked for, rarest first within each index.

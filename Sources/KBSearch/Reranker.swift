@@ -18,7 +18,7 @@ package struct Reranker: Sendable {
     package static let errorTitleBonus = 0.15
     /// Times the share of the paste's error codes the article quotes: a code names one error
     /// exactly, so the articles quoting it come first and the words decide among them.
-    package static let codeWeight = 2.0
+    package static let codeWeight = 1.0
 
     /// The paste's words as messages are aligned with them (codes canonical).
     let query: [String]
@@ -27,10 +27,15 @@ package struct Reranker: Sendable {
     /// The terms sent to the indexes, for the explanation.
     let terms: [String]
 
-    package init(query: [String], weights: [Double], terms: [String]) {
+    /// Weight the paste's words lost to spelling correction: counted in what a message
+    /// should reproduce but never matched, so an exact paste outscores a corrected one.
+    let lostWeight: Double
+
+    package init(query: [String], weights: [Double], terms: [String], lostWeight: Double = 0) {
         self.query = query
         self.weights = weights
         self.terms = terms
+        self.lostWeight = lostWeight
     }
 
     /// The candidates best first (ties by id). When no candidate has any full-text score
@@ -52,11 +57,11 @@ package struct Reranker: Sendable {
     private func score(_ candidate: Candidate, among count: Int) -> RankedCandidate {
         var bestMessage: (text: String, score: Double, alignment: MessageAlignment)?
         for (index, message) in candidate.messages.enumerated() {
-            let a = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: message))
+            let a = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: message), unmatched: lostWeight)
             let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
             if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score, a) }
         }
-        let title = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: candidate.title))
+        let title = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: candidate.title), unmatched: lostWeight)
         var explanation = ScoreExplanation(
             bm25: candidate.bm25, message: bestMessage?.score ?? 0, title: title.matched >= 2 ? title.score : 0,
             errorTitle: 0, code: candidate.codeShare, terms: terms, candidates: count)

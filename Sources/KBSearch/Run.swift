@@ -28,8 +28,12 @@ struct Run {
     /// One list from the runs: the surest run's candidates, with the best candidate of a
     /// second error placed second; each candidate once, with the run it came from.
     static func merge(_ runs: [Run], limit: Int) -> [(RankedCandidate, Run)] {
-        guard let lead = runs.enumerated().max(by: { ($0.element.evidence, -$0.offset) < ($1.element.evidence, -$1.offset) })?.element
-        else { return [] }
+        // On equal evidence a line leads: it explains as much with less of the paste, and
+        // the result can say which line it was.
+        func key(_ item: (offset: Int, element: Run)) -> (Double, Int, Int) {
+            ((item.element.evidence * 1e6).rounded(), item.element.line == nil ? 0 : 1, -item.offset)
+        }
+        guard let lead = runs.enumerated().max(by: { key($0) < key($1) })?.element else { return [] }
         var merged = lead.ranked.map { ($0, lead) }
         let leadTop = lead.ranked.first?.candidate.rowid
         let second = runs.filter { run in

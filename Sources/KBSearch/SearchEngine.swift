@@ -126,12 +126,13 @@ public struct SearchEngine {
         let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
         let aligned = query.alignmentTokens
         let weights = zip(aligned, query.confidence).map { statistics.idf($0) * $1 }
-        var run = Run(line: line, query: query, ranked: [], weight: weights.reduce(0, +))
+        let lost = zip(aligned, query.confidence).reduce(0) { $0 + statistics.idf($1.0) * (1 - $1.1) }
+        var run = Run(line: line, query: query, ranked: [], weight: weights.reduce(0, +) + lost)
         let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
         guard !plan.isEmpty else { return (run, statistics) }
         let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: filter)
             .candidates(for: plan, statistics: statistics)
-        run.ranked = Reranker(query: aligned, weights: weights, terms: plan.terms).rank(candidates)
+        run.ranked = Reranker(query: aligned, weights: weights, terms: plan.terms, lostWeight: lost).rank(candidates)
         return (run, statistics)
     }
 }

@@ -81,7 +81,7 @@ struct SpellingCorrection {
             let likelihood = confidence * confidence * log(frequency + 1)
             if best == nil || likelihood > best!.likelihood { best = (words, confidence, likelihood) }
         }
-        for candidate in Self.ocrVariants(token) { consider([candidate], Self.ocrConfidence) }
+        for (candidate, confusions) in Self.ocrVariants(token) { consider([candidate], pow(Self.ocrConfidence, Double(confusions))) }
         if best == nil || !token.allSatisfy(\.isLetter) {
             for candidate in Self.edits(token) where vocabulary[candidate] != nil { consider([candidate], Self.editConfidence) }
         }
@@ -101,16 +101,17 @@ struct SpellingCorrection {
         return best.map { ($0.words, $0.confidence) }
     }
 
-    /// What OCR makes of letters, undone: one or two confusions.
+    /// What OCR makes of letters, undone: one or two confusions, each as likely as `ocrConfidence`.
     private static let confusions: [(String, String)] = [
         ("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("0", "o"), ("5", "s"), ("rn", "m"), ("m", "rn"),
         ("cl", "d"), ("c", "e"), ("e", "c"), ("b", "h"), ("vv", "w"), ("ii", "u"),
     ]
 
-    static func ocrVariants(_ token: String) -> Set<String> {
-        var variants: Set<String> = []
+    /// Each variant with the number of confusions undone to make it (1 or 2).
+    static func ocrVariants(_ token: String) -> [String: Int] {
+        var variants: [String: Int] = [:]
         var frontier: Set<String> = [token]
-        for _ in 0..<2 {
+        for step in 1...2 {
             var next: Set<String> = []
             for word in frontier {
                 for (from, to) in confusions {
@@ -121,10 +122,9 @@ struct SpellingCorrection {
                     }
                 }
             }
-            variants.formUnion(next)
+            for variant in next where variant != token && variants[variant] == nil { variants[variant] = step }
             frontier = next
         }
-        variants.remove(token)
         return variants
     }
 

@@ -1,0 +1,45 @@
+import Testing
+@testable import KBSearch
+@testable import KBStore
+
+/// Error codes in every spelling a paste or an article uses.
+@Suite struct CodeMentionTests {
+    private func values(_ paste: String) -> [UInt32] {
+        CodeMention.all(in: paste).map(\.value)
+    }
+
+    @Test func oneCodeWhateverItsPadding() {
+        #expect(values("0x7B inaccessible boot device") == [0x7B])
+        #expect(values("STOP 0x0000007B") == [0x7B])
+        #expect(values("bugcheck 7b") == [0x7B])
+        #expect(CodeMention(value: 0x7B).expression.contains("\"0x0000007b\""))
+        #expect(CodeMention(value: 0x7B).expression.contains("\"0x7b\""))
+        #expect(CodeMention(value: 0x7B).expression.contains("codes : \"x0000007b\""))
+    }
+
+    @Test func hresultsInHexDecimalAndNegative() {
+        for paste in ["0x80070533", "80070533", "2147943731", "-2147023565"] {
+            #expect(values("logon failed \(paste)") == [0x8007_0533], "\(paste)")
+        }
+        #expect(values("0xC0000005 access violation") == [0xC000_0005])
+    }
+
+    @Test func aWin32ErrorIsItsHresult() {
+        #expect(values("System error 1331 has occurred") == [0x8007_0533])
+        #expect(values("error code 5") == [0x8007_0005])
+        // Its number is searched as the articles write it, padded too.
+        let expression = CodeMention(value: 0x8007_0003).expression
+        #expect(expression.contains("\"error 3\"") && expression.contains("\"error 0003\""))
+    }
+
+    @Test func stopParametersAreNoCodes() {
+        #expect(values("STOP 0x0000007B (0xF78D2524, 0xC0000034, 0x00000000, 0x00000000)") == [0x7B])
+    }
+
+    @Test func numbersThatAreNoCodes() {
+        #expect(values("reason code 7") == [])
+        #expect(values("C:\\0x7E\\system32\\drivers") == [])
+        #expect(values("Stop: A New Message") == [])
+        #expect(values("version 12345678 of 2026 with 1234") == [])
+    }
+}
