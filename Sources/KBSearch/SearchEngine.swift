@@ -110,7 +110,8 @@ public struct SearchEngine {
     private func run(_ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter) throws -> Run {
         let (exact, statistics) = try rankedRun(query, line: line, reader: reader, filter: filter)
         let unknown = query.tokens.indices.filter { (statistics.documentFrequency[query.tokens[$0]] ?? 0) == 0 }
-        guard !unknown.isEmpty else { return exact }
+        // A long paste's words are corrected line by line, in the searches of its lines.
+        guard !unknown.isEmpty, query.tokens.count <= SpellingCorrection.maximumTokens else { return exact }
         let correction = SpellingCorrection(lexicon: try vocabulary.lexicon(reader))
         let replacements = correction.replacements(query.tokens, unknown: Set(unknown))
         guard !replacements.isEmpty else { return exact }

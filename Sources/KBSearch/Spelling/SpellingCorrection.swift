@@ -27,6 +27,11 @@ struct SpellingCorrection {
         var confidence: Double
     }
 
+    /// Pastes of more words are not corrected whole (a long paste is, line by line).
+    static let maximumTokens = 64
+    /// At most this many words are looked up two edits away: the costliest lookup.
+    static let maximumTwoEditLookups = 4
+
     static let ocrConfidence = 0.85
     static let editConfidence = 0.75
     static let spaceConfidence = 0.8
@@ -36,6 +41,7 @@ struct SpellingCorrection {
     /// left to right.
     func replacements(_ tokens: [String], unknown: Set<Int>) -> [Replacement] {
         var result: [Replacement] = []
+        var twoEditLookups = 0
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -52,7 +58,7 @@ struct SpellingCorrection {
                 continue
             }
             guard isCorrectable(token) else { continue }
-            if let best = bestWord(for: token) {
+            if let best = bestWord(for: token, twoEdits: &twoEditLookups) {
                 result.append(Replacement(index: index, count: 1, words: best.words, confidence: best.confidence))
             }
         }
@@ -73,7 +79,7 @@ struct SpellingCorrection {
         return joined
     }
 
-    private func bestWord(for token: String) -> (words: [String], confidence: Double)? {
+    private func bestWord(for token: String, twoEdits lookups: inout Int) -> (words: [String], confidence: Double)? {
         var best: (words: [String], confidence: Double, likelihood: Double)?
         func consider(_ words: [String], _ confidence: Double) {
             let frequency = words.map { Double(vocabulary[$0] ?? 0) }.min() ?? 0
@@ -93,8 +99,13 @@ struct SpellingCorrection {
                 if vocabulary[a] != nil, vocabulary[b] != nil, (a.count >= 3 || b.count >= 3) { consider([a, b], Self.spaceConfidence) }
             }
         }
-        if best == nil, token.count >= 6 {
-            for candidate in lexicon.words(near: token.count, within: 2) where Self.withinTwoEdits(token, candidate) {
+        if best == nil, token.count >= 6, lookups < Self.maximumTwoEditLookups {
+            lookups += 1
+            // Words sharing the first or the last letter: two slips at both ends are rare,
+            // and the check is ten times cheaper than the distance.
+            let (first, last) = (token.first!, token.last!)
+            for candidate in lexicon.words(near: token.count, within: 2)
+            where (candidate.first == first || candidate.last == last) && Self.withinTwoEdits(token, candidate) {
                 consider([candidate], Self.twoEditConfidence)
             }
         }
