@@ -1,4 +1,3 @@
-import Foundation
 import KBStore
 
 /// Ranks articles against a pasted error message, in four steps:
@@ -60,15 +59,11 @@ public struct SearchEngine {
     /// How much of each index one search reads.
     public let budgets: Budgets
 
-    /// The index's words, for spelling correction: loaded on first need, kept between searches.
-    public let vocabulary: Vocabulary
-
     /// An engine searching `store`, keeping decoded articles in `articles` when given.
-    public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets(), vocabulary: Vocabulary = Vocabulary()) {
+    public init(store: ArticleStore, articles: ArticleCache? = nil, budgets: Budgets = Budgets()) {
         self.store = store
         self.articles = articles
         self.budgets = budgets
-        self.vocabulary = vocabulary
     }
 
     /// The articles that best answer a paste, best first.
@@ -94,9 +89,6 @@ public struct SearchEngine {
                     runs.append(try run(AnalyzedQuery(line.text), line: line, reader: reader, filter: options.filter))
                 }
             }
-            if ProcessInfo.processInfo.environment["KB_DEBUG"] != nil {
-                for r in runs { print("DEBUG line \(r.line?.number ?? 0) weight \(r.weight) reproduced \(r.ranked.first?.reproduced ?? 0) evidence \(r.evidence) top \(r.ranked.first?.candidate.id ?? "-") \(r.line?.text ?? "")") }
-            }
             let merged = Run.merge(runs, limit: options.limit)
             let results = try ResultAssembly(reader: reader, cache: articles).results(merged)
             return SearchResponse(query: query, results: results)
@@ -112,8 +104,8 @@ public struct SearchEngine {
         let unknown = query.tokens.indices.filter { (statistics.documentFrequency[query.tokens[$0]] ?? 0) == 0 }
         // A long paste's words are corrected line by line, in the searches of its lines.
         guard !unknown.isEmpty, query.tokens.count <= SpellingCorrection.maximumTokens else { return exact }
-        let correction = SpellingCorrection(lexicon: try vocabulary.lexicon(reader))
-        let replacements = correction.replacements(query.tokens, unknown: Set(unknown))
+        guard SpellingCorrection.anyCorrectable(query.tokens, at: unknown) else { return exact }
+        let replacements = try SpellingCorrection(lexicon: StoreLexicon(reader: reader)).replacements(query.tokens, unknown: Set(unknown))
         guard !replacements.isEmpty else { return exact }
         let corrected = try rankedRun(query.correcting(replacements), line: line, reader: reader, filter: filter).run
         return corrected.evidence > exact.evidence ? corrected : exact

@@ -66,15 +66,15 @@ package struct IndexReader {
         try TermStatistics(db: db, terms: terms, pairs: pairs)
     }
 
-    /// The index's words and their document frequencies, for spelling correction.
-    package func spellingVocabulary() throws -> [String: Int] {
-        try TermStatistics.spellingVocabulary(db)
+    /// Those of `words` the statistics snapshot holds, with their document frequencies: the
+    /// words spelling correction may choose.
+    package func wordFrequencies(_ words: Set<String>) throws -> [String: Int] {
+        try TermStatistics.wordFrequencies(db, words)
     }
 
-    /// The number of articles the statistics snapshot was taken over: it changes when an
-    /// import changes the vocabulary's counts, and tells a cached vocabulary it is stale.
-    package func snapshotArticles() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0
+    /// The snapshot's words starting with `prefix` whose length is in `lengths`.
+    package func words(startingWith prefix: String, lengths: ClosedRange<Int>) throws -> [String: Int] {
+        try TermStatistics.words(db, startingWith: prefix, lengths: lengths)
     }
 
     /// The best `limit` rows of `index` for an FTS5 `match` expression, by bm25 with these

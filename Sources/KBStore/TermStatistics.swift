@@ -25,7 +25,7 @@ package struct TermStatistics {
     }
 
     /// Runs `select` (ending in "term IN") for the terms, 500 at a time, recording each count.
-    private mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
+    fileprivate mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
         for chunk in Array(terms).chunked(500) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
             for row in try Row.fetchAll(db, sql: "\(select) (\(placeholders))", arguments: StatementArguments(chunk)) {
@@ -36,8 +36,9 @@ package struct TermStatistics {
 
     /// Rewrites the snapshot from the indexes. Pairs in fewer than `pairMinimum` articles are
     /// left out (looking them up in the index is cheap); words are kept from two articles on,
-    /// as the vocabulary that spelling correction draws from (`spellingVocabulary`): a word
-    /// found once is as likely a misspelling as a word.
+    /// as the vocabulary that spelling correction draws from: a word found once is as likely
+    /// a misspelling as a word. (A store last refreshed by an earlier version holds words of
+    /// twenty articles and more until its next import that changes something.)
     static func refresh(_ db: Database, wordMinimum: Int = 2, pairMinimum: Int = 20) throws {
         try db.execute(sql: "DELETE FROM term_stats")
         try db.execute(sql: "INSERT INTO term_stats(term, articles) SELECT '', count(*) FROM article")
@@ -48,14 +49,21 @@ package struct TermStatistics {
         }
     }
 
-    /// The words of the snapshot with their document frequencies (pairs hold a `_`, which no
-    /// word does). A store last refreshed before words were kept from two articles on holds
-    /// only words of twenty and more.
-    static func spellingVocabulary(_ db: Database) throws -> [String: Int] {
-        var words: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT term, articles FROM term_stats WHERE term != '' AND instr(term, '_') = 0")
-        while let row = try rows.next() { words[row[0]] = row[1] }
-        return words
+    /// The document frequencies of those of `words` the snapshot holds (see `refresh`).
+    static func wordFrequencies(_ db: Database, _ words: Set<String>) throws -> [String: Int] {
+        var statistics = TermStatistics(articles: 0, documentFrequency: [:])
+        try statistics.fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", words)
+        return statistics.documentFrequency
+    }
+
+    /// The words of the snapshot that start with `prefix` and whose length is in `lengths`,
+    /// with their document frequencies (pairs hold a `_`, which no word does).
+    static func words(_ db: Database, startingWith prefix: String, lengths: ClosedRange<Int>) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT term, articles FROM term_stats
+            WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND instr(term, '_') = 0
+            """, arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound])
+        return Dictionary(rows.map { ($0["term"], $0["articles"]) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// BM25's inverse document frequency; a term absent from the index weighs nothing.

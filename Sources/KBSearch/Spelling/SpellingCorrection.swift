@@ -10,10 +10,7 @@ import Foundation
 /// that are not OCR slips (codes, versions, ids) and words shorter than three letters are
 /// left as they are.
 struct SpellingCorrection {
-    let lexicon: Lexicon
-    private var vocabulary: [String: Int] { lexicon.frequency }
-
-    init(lexicon: Lexicon) { self.lexicon = lexicon }
+    let lexicon: any Lexicon
 
     /// A replacement for one or two adjacent tokens.
     struct Replacement: Equatable {
@@ -37,9 +34,22 @@ struct SpellingCorrection {
     static let spaceConfidence = 0.8
     static let twoEditConfidence = 0.55
 
+    /// Whether any of these tokens could be corrected: what decides that the lexicon is asked.
+    static func anyCorrectable(_ tokens: [String], at indices: [Int]) -> Bool {
+        indices.contains { isCorrectable(tokens[$0]) || tokens[$0].allSatisfy(\.isLetter) }
+    }
+
     /// Replacements for the tokens at the `unknown` indices (words the index does not hold),
     /// left to right.
-    func replacements(_ tokens: [String], unknown: Set<Int>) -> [Replacement] {
+    func replacements(_ tokens: [String], unknown: Set<Int>) throws -> [Replacement] {
+        // A space added inside a word ("restori ng"): the joins next to unknown tokens.
+        var joins: Set<String> = []
+        for index in unknown {
+            for first in [index - 1, index] where first >= 0 && first + 1 < tokens.count {
+                if let join = joinable(tokens[first], tokens[first + 1]) { joins.insert(join) }
+            }
+        }
+        let joined = try lexicon.frequencies(joins)
         var result: [Replacement] = []
         var twoEditLookups = 0
         var index = 0
@@ -47,18 +57,18 @@ struct SpellingCorrection {
             let token = tokens[index]
             defer { index += 1 }
             guard unknown.contains(index) else { continue }
-            // A space added inside a word: "restori ng" → "restoring".
-            if index + 1 < tokens.count, let joined = joinedWord(token, tokens[index + 1]) {
-                result.append(Replacement(index: index, count: 2, words: [joined], confidence: Self.spaceConfidence))
+            if index + 1 < tokens.count, let join = joinable(token, tokens[index + 1]), joined[join] != nil {
+                result.append(Replacement(index: index, count: 2, words: [join], confidence: Self.spaceConfidence))
                 index += 1
                 continue
             }
-            if index > 0, result.last?.index != index - 1, let joined = joinedWord(tokens[index - 1], token) {
-                result.append(Replacement(index: index - 1, count: 2, words: [joined], confidence: Self.spaceConfidence))
+            if index > 0, result.last.map({ $0.index + $0.count <= index - 1 }) ?? true,
+               let join = joinable(tokens[index - 1], token), joined[join] != nil {
+                result.append(Replacement(index: index - 1, count: 2, words: [join], confidence: Self.spaceConfidence))
                 continue
             }
-            guard isCorrectable(token) else { continue }
-            if let best = bestWord(for: token, twoEdits: &twoEditLookups) {
+            guard Self.isCorrectable(token) else { continue }
+            if let best = try bestWord(for: token, twoEdits: &twoEditLookups) {
                 result.append(Replacement(index: index, count: 1, words: best.words, confidence: best.confidence))
             }
         }
@@ -66,47 +76,49 @@ struct SpellingCorrection {
     }
 
     /// Letters, or letters with digits that OCR makes of letters ("whi1e", "setting5").
-    private func isCorrectable(_ token: String) -> Bool {
+    static func isCorrectable(_ token: String) -> Bool {
         let letters = token.filter(\.isLetter).count
         guard token.count >= 3, letters >= 2 else { return false }
         return token.allSatisfy { $0.isLetter || "015".contains($0) } && token.unicodeScalars.allSatisfy(\.isASCII)
     }
 
-    /// Two tokens that make one known word, when the join is more common than either half is rare.
-    private func joinedWord(_ a: String, _ b: String) -> String? {
+    /// Two tokens of letters that may be one word split by a space.
+    private func joinable(_ a: String, _ b: String) -> String? {
         let joined = a + b
-        guard joined.count >= 5, vocabulary[joined] != nil, a.allSatisfy(\.isLetter), b.allSatisfy(\.isLetter) else { return nil }
-        return joined
+        return joined.count >= 5 && a.allSatisfy(\.isLetter) && b.allSatisfy(\.isLetter) ? joined : nil
     }
 
-    private func bestWord(for token: String, twoEdits lookups: inout Int) -> (words: [String], confidence: Double)? {
+    private func bestWord(for token: String, twoEdits lookups: inout Int) throws -> (words: [String], confidence: Double)? {
+        let variants = Self.ocrVariants(token)
+        let edits = Self.edits(token)
+        let characters = Array(token)
+        let cuts = characters.count >= 4 ? Array(2...(characters.count - 2)) : []
+        let halves = cuts.flatMap { [String(characters[..<$0]), String(characters[$0...])] }
+        let known = try lexicon.frequencies(Set(variants.keys).union(edits).union(halves))
+
         var best: (words: [String], confidence: Double, likelihood: Double)?
-        func consider(_ words: [String], _ confidence: Double) {
-            let frequency = words.map { Double(vocabulary[$0] ?? 0) }.min() ?? 0
+        func consider(_ words: [String], _ confidence: Double, _ frequencies: [String: Int] = known) {
+            let frequency = words.map { Double(frequencies[$0] ?? 0) }.min() ?? 0
             guard frequency > 0 else { return }
             let likelihood = confidence * confidence * log(frequency + 1)
             if best == nil || likelihood > best!.likelihood { best = (words, confidence, likelihood) }
         }
-        for (candidate, confusions) in Self.ocrVariants(token) { consider([candidate], pow(Self.ocrConfidence, Double(confusions))) }
-        if best == nil || !token.allSatisfy(\.isLetter) {
-            for candidate in Self.edits(token) where vocabulary[candidate] != nil { consider([candidate], Self.editConfidence) }
-        }
+        for (candidate, confusions) in variants { consider([candidate], pow(Self.ocrConfidence, Double(confusions))) }
+        for candidate in edits { consider([candidate], Self.editConfidence) }
         if best == nil {
             // A space lost between two words: "accessdenied".
-            let characters = Array(token)
-            for cut in stride(from: 2, through: characters.count - 2, by: 1) {
+            for cut in cuts {
                 let a = String(characters[..<cut]), b = String(characters[cut...])
-                if vocabulary[a] != nil, vocabulary[b] != nil, (a.count >= 3 || b.count >= 3) { consider([a, b], Self.spaceConfidence) }
+                if a.count >= 3 || b.count >= 3 { consider([a, b], Self.spaceConfidence) }
             }
         }
-        if best == nil, token.count >= 6, lookups < Self.maximumTwoEditLookups {
+        if best == nil, token.count >= 6, lookups < Self.maximumTwoEditLookups, let first = token.first, first.isLetter {
             lookups += 1
-            // Words sharing the first or the last letter: two slips at both ends are rare,
-            // and the check is ten times cheaper than the distance.
-            let (first, last) = (token.first!, token.last!)
-            for candidate in lexicon.words(near: token.count, within: 2)
-            where (candidate.first == first || candidate.last == last) && Self.withinTwoEdits(token, candidate) {
-                consider([candidate], Self.twoEditConfidence)
+            // Words sharing the first letter (two slips and the first letter among them are
+            // rare; the lookup is then a range of the snapshot's key).
+            let near = try lexicon.words(startingWith: first, lengths: (token.count - 2)...(token.count + 2))
+            for candidate in near.keys where Self.withinTwoEdits(token, candidate) {
+                consider([candidate], Self.twoEditConfidence, near)
             }
         }
         return best.map { ($0.words, $0.confidence) }
@@ -187,23 +199,5 @@ struct SpellingCorrection {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[y.count] <= 2
-    }
-}
-
-/// The vocabulary as spelling correction reads it: frequencies, and words by length.
-struct Lexicon: Sendable {
-    let frequency: [String: Int]
-    private let byLength: [[String]]
-
-    init(_ frequency: [String: Int]) {
-        self.frequency = frequency
-        var byLength = [[String]](repeating: [], count: 64)
-        for word in frequency.keys where word.utf8.count < 64 && word.allSatisfy(\.isLetter) { byLength[word.utf8.count].append(word) }
-        self.byLength = byLength
-    }
-
-    /// Words of letters whose length is within `distance` of `length`.
-    func words(near length: Int, within distance: Int) -> [String] {
-        (max(0, length - distance)...min(63, length + distance)).flatMap { byLength[$0] }
     }
 }
