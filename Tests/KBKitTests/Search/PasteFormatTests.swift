@@ -17,8 +17,9 @@ import Testing
         ("Unhandled exception. System.IO.IOException: The device is not ready", "The device is not ready"),
         // A PowerShell error record's command name.
         ("Start-Service : Service 'Spooler' cannot be started", "Service 'Spooler' cannot be started"),
-        // A Windows-style time with its half of the day, and a thread tag.
+        // A Windows-style time with its half of the day, with or without a thread tag.
         ("8/24/2026 3:19:38 PM [0662] Not enough memory", "Not enough memory"),
+        ("8/24/2026 3:19:38 PM Not enough memory", "Not enough memory"),
     ])
     func theMessageIsWhatRemains(line: String, message: String) {
         #expect(LogNoise.stripLine(line) == message)
