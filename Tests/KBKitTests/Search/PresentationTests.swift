@@ -50,4 +50,36 @@ import Testing
         let explanation = try #require(first["explanation"] as? [String: Any])
         #expect((explanation["formula"] as? String)?.hasPrefix("score 1.500 = 1.0 × bm25 1.000 + 1.5 × message 0.500") == true)
     }
+
+    /// The result as a long paste's line 3 found it, with one word read differently.
+    private var foundByALine: SearchResult {
+        var found = result
+        found.pasteLine = PasteLine(number: 3, text: "Cannot find printer LPT1", original: "ERROR [spool] Cannot find printer LPT1")
+        found.corrections = [Correction(pasted: "prlnter", read: "printer")]
+        return found
+    }
+
+    @Test func everyOutputSaysWhichLineFoundItAndHowWordsWereRead() throws {
+        let text = SearchText.render(foundByALine, style: TerminalStyle(color: false), explain: false)
+        #expect(text.contains("found by line 3: ERROR [spool] Cannot find printer LPT1\n"))
+        #expect(text.contains("read as: prlnter → printer\n"))
+        let html = Pages.results(ResultsView(SearchResponse(query: AnalyzedQuery("x"), results: [foundByALine])))
+        #expect(html.contains("found by line 3: ERROR [spool] Cannot find printer LPT1"))
+        #expect(html.contains("read as: prlnter → printer"))
+        let json = SearchJSON.render(SearchResponse(query: AnalyzedQuery("x"), results: [foundByALine]), explain: false)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let first = try #require((object["results"] as? [[String: Any]])?.first)
+        let line = try #require(first["pasteLine"] as? [String: Any])
+        #expect(line["number"] as? Int == 3)
+        #expect(line["text"] as? String == "ERROR [spool] Cannot find printer LPT1")
+        #expect(first["corrections"] as? [[String: String]] == [["pasted": "prlnter", "read": "printer"]])
+    }
+
+    @Test func aResultTheWholePasteFoundSaysNoLine() throws {
+        #expect(ResultPresentation(result).foundBy == nil)
+        #expect(ResultPresentation(result).readAs == nil)
+        let json = SearchJSON.render(SearchResponse(query: AnalyzedQuery("x"), results: [result]), explain: false)
+        #expect(json.contains("\"pasteLine\":null"))
+        #expect(json.contains("\"corrections\":[]"))
+    }
 }
