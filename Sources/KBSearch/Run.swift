@@ -25,8 +25,9 @@ struct Run {
     /// lead's, is a second error of the paste.
     static let secondErrorCloseness = 0.8
 
-    /// One list from the runs: the surest run's candidates, with the best candidate of a
-    /// second error placed second; each candidate once, with the run it came from.
+    /// One list from the runs: the candidates of the run that explains most of the paste, or,
+    /// when another line is a second error, the candidates of both runs in turn (the best of
+    /// each first and second); each candidate once, with the run it came from.
     static func merge(_ runs: [Run], limit: Int) -> [(RankedCandidate, Run)] {
         // On equal evidence a line leads: it explains as much with less of the paste, and
         // the result can say which line it was.
@@ -34,18 +35,21 @@ struct Run {
             ((item.element.evidence * 1e6).rounded(), item.element.line == nil ? 0 : 1, -item.offset)
         }
         guard let lead = runs.enumerated().max(by: { key($0) < key($1) })?.element else { return [] }
-        var merged = lead.ranked.map { ($0, lead) }
         let leadTop = lead.ranked.first?.candidate.rowid
         let second = runs.filter { run in
             run.line != nil && run.line != lead.line && run.closeness >= secondErrorCloseness
                 && run.ranked.first?.candidate.rowid != leadTop
                 && (lead.line == nil || !sameText(run, lead))
         }.max { $0.evidence < $1.evidence }
-        if let second, let top = second.ranked.first {
-            merged.removeAll { $0.0.candidate.rowid == top.candidate.rowid }
-            merged.insert((top, second), at: min(1, merged.count))
+        // Two errors: the best article for each, then the others of each search in turn.
+        var order = lead.ranked.map { ($0, lead) }
+        if let second {
+            let others = second.ranked.map { ($0, second) }
+            order = zip(order, others).flatMap { [$0, $1] }
+                + order.dropFirst(others.count) + others.dropFirst(order.count)
         }
-        return Array(merged.prefix(limit))
+        var seen = Set<Int64>()
+        return Array(order.filter { seen.insert($0.0.candidate.rowid).inserted }.prefix(limit))
     }
 
     private static func sameText(_ a: Run, _ b: Run) -> Bool { a.line?.text == b.line?.text }

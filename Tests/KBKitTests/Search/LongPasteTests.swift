@@ -60,9 +60,10 @@ import Testing
     @Test func aSecondErrorComesSecondWithItsLine() {
         let first = run(3, top: "Q1", reproduced: 1, closeness: 1, weight: 30, others: ["Q4", "Q5"])
         let second = run(9, top: "Q2", reproduced: 1, closeness: 0.95, weight: 20, others: ["Q6"])
-        let merged = Run.merge([first, second], limit: 3)
-        #expect(merged.map(\.0.candidate.id) == ["Q1", "Q2", "Q4"])
-        #expect(merged.map { $0.1.line?.number } == [3, 9, 3])
+        let merged = Run.merge([first, second], limit: 5)
+        // The best for each error, then the others of each search in turn.
+        #expect(merged.map(\.0.candidate.id) == ["Q1", "Q2", "Q4", "Q6", "Q5"])
+        #expect(merged.map { $0.1.line?.number } == [3, 9, 3, 9, 3])
     }
 
     @Test func aLooseMatchOfAnotherLineIsNoSecondError() {
