@@ -37,20 +37,33 @@ public struct AnalyzedQuery: Sendable {
         let originalLines = printable.lineArray
         let cleanedLines = originalLines.map(LogNoise.stripLine)
         cleaned = cleanedLines.joined(separator: "\n")
-        lines = cleanedLines.indices.compactMap { index in
-            let text = cleanedLines[index]
-            return Tokenizer.tokens(text).isEmpty ? nil : PasteLine(number: index + 1, text: text, original: originalLines[index])
-        }
         var source = cleaned
         var found = Tokenizer.tokens(cleaned)
+        lines = Self.linesWithWords(cleanedLines, originals: originalLines, tokens: found)
         if found.isEmpty { (source, found) = (printable, Tokenizer.tokens(printable)) }
+        let bytes = Array(source.utf8)
+        mentions = CodeMention.all(in: found, bytes: bytes)
         found = Array(found.prefix(Self.maxTokens))
         tokens = found.map(\.text)
-        let bytes = Array(source.utf8)
         alignmentTokens = found.map { ErrorCodes.alignmentWord($0, in: bytes) }
         codes = ErrorCodes.canonical(in: printable)
-        mentions = CodeMention.all(in: source)
         confidence = Array(repeating: 1, count: tokens.count)
+    }
+
+    /// The lines holding a token of the text they were joined into (no token spans a line
+    /// break), numbered from 1: the paste is tokenised once, not once more per line.
+    private static func linesWithWords(_ lines: [String], originals: [String], tokens: [Tokenizer.Token]) -> [PasteLine] {
+        var result: [PasteLine] = []
+        var start = 0
+        var token = 0
+        for (index, line) in lines.enumerated() {
+            let end = start + line.utf8.count
+            let first = token
+            while token < tokens.count, tokens[token].range.lowerBound < end { token += 1 }
+            if token > first { result.append(PasteLine(number: index + 1, text: line, original: originals[index])) }
+            start = end + 1
+        }
+        return result
     }
 
     /// The query with spelling replacements applied (see `SpellingCorrection`).

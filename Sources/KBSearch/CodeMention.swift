@@ -44,8 +44,11 @@ struct CodeMention: Equatable {
     /// their own (they stay words of the paste, which an article quoting the same screen
     /// matches).
     static func all(in text: String, limit: Int = 3) -> [CodeMention] {
-        let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokens(text)
+        all(in: Tokenizer.tokens(text), bytes: Array(text.utf8), limit: limit)
+    }
+
+    /// The same for the tokens of a text already tokenised, with its bytes.
+    static func all(in tokens: [Tokenizer.Token], bytes: [UInt8], limit: Int = 3) -> [CodeMention] {
         var found: [CodeMention] = []
         var skipUntil = -1
         for (index, token) in tokens.enumerated() where token.range.lowerBound > skipUntil {

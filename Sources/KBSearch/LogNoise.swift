@@ -1,16 +1,14 @@
 import KBModel
 
-/// Removes what surrounds an error message in a pasted log or ticket line: timestamps,
-/// severities, host and process names, thread tags, ticket prefixes. What remains is the
-/// part of each line that can be the message itself.
+/// Removes what surrounds an error message in a pasted log or ticket line: prefixes of
+/// timestamps, severities, host and process names, thread tags and ticket ids; an exception's
+/// type name or a command's name before the message; stack frames (whole lines); the
+/// identifiers of a JSON or `key=value` record (`StructuredLine`); GUIDs and addresses
+/// (`TokenShapes`). What remains is the part of each line that can be the message itself.
 ///
-/// Only prefixes are removed, and only shapes that are never words of a message: a paste
-/// without such noise goes through unchanged.
+/// Only shapes that are never words of a message are removed: a paste without such noise
+/// goes through unchanged.
 package enum LogNoise {
-    package static func strip(_ paste: String) -> String {
-        paste.lineArray.map(stripLine).joined(separator: "\n")
-    }
-
     static let severities: Set<String> = [
         "trace", "debug", "info", "information", "notice", "warn", "warning", "error", "err", "fatal",
         "critical", "crit", "severe", "alert", "emerg", "emergency", "fail", "failure",

@@ -104,7 +104,6 @@ public struct SearchEngine {
         let unknown = query.tokens.indices.filter { (statistics.documentFrequency[query.tokens[$0]] ?? 0) == 0 }
         // A long paste's words are corrected line by line, in the searches of its lines.
         guard !unknown.isEmpty, query.tokens.count <= SpellingCorrection.maximumTokens else { return exact }
-        guard SpellingCorrection.anyCorrectable(query.tokens, at: unknown) else { return exact }
         let replacements = try SpellingCorrection(lexicon: StoreLexicon(reader: reader)).replacements(query.tokens, unknown: Set(unknown))
         guard !replacements.isEmpty else { return exact }
         let corrected = try rankedRun(query.correcting(replacements), line: line, reader: reader, filter: filter).run

@@ -34,13 +34,9 @@ struct SpellingCorrection {
     static let spaceConfidence = 0.8
     static let twoEditConfidence = 0.55
 
-    /// Whether any of these tokens could be corrected: what decides that the lexicon is asked.
-    static func anyCorrectable(_ tokens: [String], at indices: [Int]) -> Bool {
-        indices.contains { isCorrectable(tokens[$0]) || tokens[$0].allSatisfy(\.isLetter) }
-    }
-
     /// Replacements for the tokens at the `unknown` indices (words the index does not hold),
-    /// left to right.
+    /// left to right. The lexicon is asked only for tokens that can be corrected or joined: a
+    /// paste whose unknown words are all names or numbers costs no lookup.
     func replacements(_ tokens: [String], unknown: Set<Int>) throws -> [Replacement] {
         // A space added inside a word ("restori ng"): the joins next to unknown tokens.
         var joins: Set<String> = []

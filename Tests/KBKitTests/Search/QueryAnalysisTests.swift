@@ -15,12 +15,12 @@ import Testing
         ("2026-03-02T17:45:10Z ERROR Setup cannot continue", "Setup cannot continue"),
     ])
     func logNoiseIsRemoved(paste: String, message: String) {
-        #expect(LogNoise.strip(paste) == message)
+        #expect(AnalyzedQuery(paste).cleaned == message)
     }
 
     @Test func aPlainMessageIsLeftAlone() {
         for message in ["Error 6118: The list of servers", "MEMORY MANAGER FAILURE", "Insufficient memory", "2 files were copied"] {
-            #expect(LogNoise.strip(message) == message)
+            #expect(AnalyzedQuery(message).cleaned == message)
         }
     }
 
