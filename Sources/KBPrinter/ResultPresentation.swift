@@ -52,9 +52,9 @@ public struct ResultPresentation: Sendable {
     public var explanation: String {
         let e = result.explanation
         return String(
-            format: "score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f + %.1f × code %.2f",
+            format: "score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f + %.1f × code %.2f + %.1f × keywords %.2f",
             result.score, Reranker.bm25Weight, e.bm25, Reranker.messageWeight, e.message,
-            Reranker.titleWeight, e.title, e.errorTitle, Reranker.codeWeight, e.code)
+            Reranker.titleWeight, e.title, e.errorTitle, Reranker.codeWeight, e.code, Reranker.keywordWeight, e.keywords)
             + "  (\(e.candidates) candidates; terms: \(e.terms.joined(separator: " ")))"
     }
 

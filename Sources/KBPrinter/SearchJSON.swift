@@ -60,6 +60,7 @@ public enum SearchJSON {
                 w.key("title"); w.number(e.title)
                 w.key("errorTitle"); w.number(e.errorTitle)
                 w.key("code"); w.number(e.code)
+                w.key("keywords"); w.number(e.keywords)
                 w.key("terms"); w.strings(e.terms)
                 w.key("candidates"); w.number(Double(e.candidates))
                 w.key("formula"); w.string(p.explanation)

@@ -14,6 +14,8 @@ package struct Candidate: Sendable, Equatable {
     package var bm25: Double
     /// The share of the paste's error codes the article quotes, in any spelling (0…1).
     package var codeShare: Double = 0
+    /// For a short paste: the share of its words' weight the article's text holds (0…1).
+    package var keywordShare: Double = 0
 
     package init(
         rowid: Int64, id: String, title: String, product: String? = nil, contentHash: String = "",

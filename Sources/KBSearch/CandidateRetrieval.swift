@@ -25,6 +25,7 @@ struct CandidateRetrieval {
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
         })
         try markCodes(plan.codes.map(\.mention), in: &merged)
+        try markKeywords(plan.keywords, in: &merged)
         return merged
     }
 
@@ -39,6 +40,21 @@ struct CandidateRetrieval {
         }
         for index in candidates.indices {
             candidates[index].codeShare = Double(quoted[candidates[index].rowid] ?? 0) / Double(mentions.count)
+        }
+    }
+
+    /// Records in each candidate the share of the paste's keyword weight its text holds.
+    private func markKeywords(_ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate]) throws {
+        let total = keywords.map(\.weight).reduce(0, +)
+        guard total > 0, !candidates.isEmpty else { return }
+        var held: [Int64: Double] = [:]
+        for (word, weight) in keywords {
+            for rowid in try reader.matches(in: .body, match: IndexQuery.quote(word), among: candidates.map(\.rowid)) {
+                held[rowid, default: 0] += weight
+            }
+        }
+        for index in candidates.indices {
+            candidates[index].keywordShare = (held[candidates[index].rowid] ?? 0) / total
         }
     }
 

@@ -92,4 +92,20 @@ struct MessageAlignment: Equatable {
             messageCoverage: min(1, Double(count) / Double(n)),
             matched: count)
     }
+
+    /// The share of a paste's words found in a message in any order (a title, read as keywords).
+    static func overlap(query: [String], weights: [Double], message: [Word], unmatched: Double = 0) -> MessageAlignment {
+        guard !query.isEmpty, !message.isEmpty else { return .none }
+        let totalWeight = weights.reduce(0, +) + unmatched
+        guard totalWeight > 0 else { return .none }
+        var words: Set<String> = []
+        for case .word(let w) in message { words.insert(w) }
+        var seen: Set<String> = []
+        var weight = 0.0
+        for (i, token) in query.enumerated() where words.contains(token) && seen.insert(token).inserted { weight += weights[i] }
+        return MessageAlignment(
+            queryCoverage: min(1, weight / totalWeight),
+            messageCoverage: min(1, Double(seen.count) / Double(message.count)),
+            matched: seen.count)
+    }
 }

@@ -10,13 +10,16 @@ struct QueryPlan {
     /// spelling) with one of the paste's other words, when it has any. (When none does, the
     /// code alone is asked: `CandidateRetrieval`.)
     var codes: [(mention: CodeMention, expression: String)] = []
+    /// For a short paste (a few keywords, not a message): its distinct words other than codes,
+    /// each with its weight, looked for anywhere in the candidates' text.
+    var keywords: [(word: String, weight: Double)] = []
 
     /// The words and pairs asked for, rarest first within each index.
     var terms: [String] { head.terms + pairs.terms }
     /// Nothing of the paste is in the knowledge base.
     var isEmpty: Bool { head.expression == nil && pairs.expression == nil && codes.isEmpty }
 
-    init(_ query: AnalyzedQuery, pairs pastePairs: [String], statistics: TermStatistics, budgets: SearchEngine.Budgets) {
+    init(_ query: AnalyzedQuery, pairs pastePairs: [String], statistics: TermStatistics, budgets: SearchEngine.Budgets, wholePaste: Bool = true) {
         func plan(_ tokens: [String], codes: [String] = [], budget: Int, always: Bool = false) -> IndexQuery {
             statistics.indexQuery(
                 tokens: tokens, codes: codes, limit: budgets.termsPerQuery, postingBudget: budget,
@@ -39,6 +42,11 @@ struct QueryPlan {
             let expression = words.isEmpty ? mention.expression
                 : mention.expression + " AND (" + words.map(IndexQuery.quote).joined(separator: " OR ") + ")"
             return (mention, expression)
+        }
+        let codeTokens = query.mentions.reduce(into: Set<String>()) { $0.formUnion($1.tokens) }
+        let distinct = Array(Set(query.tokens).subtracting(codeTokens)).sorted()
+        if wholePaste, distinct.count <= budgets.keywords {
+            keywords = distinct.filter { (statistics.documentFrequency[$0] ?? 0) > 0 }.map { ($0, statistics.idf($0)) }
         }
     }
 }

@@ -1,10 +1,11 @@
 import KBModel
 
-/// Step 3 of a search: orders candidates by how much of their quoted error messages and
-/// title the paste reproduces in order (`MessageAlignment`), added to their relative bm25:
+/// Step 3 of a search: orders candidates by how much of their quoted error messages the paste
+/// reproduces in order (`MessageAlignment`) and of their title in any order, added to their
+/// relative bm25:
 ///
 ///     score = bm25Weight·bm25 + messageWeight·message + titleWeight·title + errorTitle
-///             + codeWeight·code
+///             + codeWeight·code + keywordWeight·keywords
 ///
 /// Pure: it reads nothing but its arguments, so tests drive it without a store.
 package struct Reranker: Sendable {
@@ -19,6 +20,10 @@ package struct Reranker: Sendable {
     /// Times the share of the paste's error codes the article quotes: a code names one error
     /// exactly, so the articles quoting it come first and the words decide among them.
     package static let codeWeight = 1.0
+    /// Times the share of a short paste's word weight the article's text holds anywhere: a
+    /// few keywords ("0x7B boot scsi") are no message to align, and an article holding all of
+    /// them is the likelier answer (`QueryPlan.keywords`).
+    package static let keywordWeight = 2.0
 
     /// The paste's words as messages are aligned with them (codes canonical).
     let query: [String]
@@ -61,7 +66,9 @@ package struct Reranker: Sendable {
             let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
             if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score, a) }
         }
-        let title = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: candidate.title), unmatched: lostWeight)
+        let titleWords = MessageAlignment.words(of: candidate.title)
+        // A title is matched in any order: a paste reproduces a message, and names a subject.
+        let title = MessageAlignment.overlap(query: query, weights: weights, message: titleWords, unmatched: lostWeight)
         var explanation = ScoreExplanation(
             bm25: candidate.bm25, message: bestMessage?.score ?? 0, title: title.matched >= 2 ? title.score : 0,
             errorTitle: 0, code: candidate.codeShare, terms: terms, candidates: count)
@@ -69,8 +76,10 @@ package struct Reranker: Sendable {
         let lowerTitle = candidate.title.asciiLowercased
         let aboutAnError = lowerTitle.includes("err msg") || lowerTitle.includes("errmsg") || lowerTitle.includes("error message")
         explanation.errorTitle = aboutAnError && explanation.message > 0.5 ? Self.errorTitleBonus : 0
-        let score = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
-            + Self.titleWeight * explanation.title + explanation.errorTitle + Self.codeWeight * explanation.code
+        explanation.keywords = candidate.keywordShare
+        let text: Double = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
+        let named: Double = Self.titleWeight * explanation.title + Self.codeWeight * explanation.code
+        let score = text + named + explanation.errorTitle + Self.keywordWeight * explanation.keywords
         let covered = max(
             bestMessage.map { $0.alignment.queryCoverage * $0.alignment.messageCoverage } ?? 0,
             title.matched >= 2 ? title.queryCoverage * title.messageCoverage : 0)

@@ -47,6 +47,8 @@ public struct SearchEngine {
         /// Terms required together are asked only when the rarest one's posting list is at
         /// most this many times the budget: an intersection reads at least that list.
         public var conjunctionReadFactor = 10
+        /// A paste of at most this many distinct words is read as keywords.
+        public var keywords = 6
 
         /// The budgets that hold at any size of knowledge base.
         public init() {}
@@ -120,7 +122,7 @@ public struct SearchEngine {
         let weights = zip(aligned, query.confidence).map { statistics.idf($0) * $1 }
         let lost = zip(aligned, query.confidence).reduce(0) { $0 + statistics.idf($1.0) * (1 - $1.1) }
         var run = Run(line: line, query: query, ranked: [], weight: weights.reduce(0, +) + lost)
-        let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets)
+        let plan = QueryPlan(query, pairs: pastePairs, statistics: statistics, budgets: budgets, wholePaste: line == nil)
         guard !plan.isEmpty else { return (run, statistics) }
         let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: filter)
             .candidates(for: plan, statistics: statistics)

@@ -45,6 +45,8 @@ public struct ScoreExplanation: Sendable, Equatable {
     public var errorTitle: Double
     /// The share of the paste's error codes the article quotes, in any spelling (0…1).
     public var code: Double
+    /// For a paste of a few words: the share of their weight the article's text holds (0…1).
+    public var keywords: Double = 0
     /// The terms sent to the index, rarest first.
     public var terms: [String]
     /// How many candidates the indexes proposed.
