@@ -25,7 +25,7 @@ struct CandidateRetrieval {
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
         })
         try markCodes(plan.codes.map(\.mention), in: &merged)
-        try markKeywords(plan.keywords, in: &merged)
+        try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty)
         return merged
     }
 
@@ -43,8 +43,10 @@ struct CandidateRetrieval {
         }
     }
 
-    /// Records in each candidate the share of the paste's keyword weight its text holds.
-    private func markKeywords(_ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate]) throws {
+    /// Records in each candidate the share of the paste's keyword weight its text holds. When
+    /// the paste names codes, the words decide among the articles quoting them: an article
+    /// that does not gets no share.
+    private func markKeywords(_ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate], codes: Bool) throws {
         let total = keywords.map(\.weight).reduce(0, +)
         guard total > 0, !candidates.isEmpty else { return }
         var held: [Int64: Double] = [:]
@@ -54,7 +56,8 @@ struct CandidateRetrieval {
             }
         }
         for index in candidates.indices {
-            candidates[index].keywordShare = (held[candidates[index].rowid] ?? 0) / total
+            let share = (held[candidates[index].rowid] ?? 0) / total
+            candidates[index].keywordShare = codes ? share * candidates[index].codeShare : share
         }
     }
 

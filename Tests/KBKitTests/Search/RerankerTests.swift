@@ -35,6 +35,24 @@ import Testing
         #expect(ranked[0].score == Reranker.bm25Weight * 0.5 + Reranker.messageWeight * e.message + Reranker.titleWeight * e.title + e.errorTitle)
     }
 
+    @Test func aTitleIsMatchedInAnyOrder() {
+        let ranked = reranker("found object").rank([
+            candidate("Q8", title: "Queue Object Not Found", bm25: 0.5),
+            candidate("Q9", title: "Queue Not Found", bm25: 0.5),
+        ])
+        #expect(ranked.map(\.candidate.id) == ["Q8", "Q9"])
+        #expect(ranked[0].explanation.title > 0)
+    }
+
+    @Test func scoresAddTheKeywordShare() throws {
+        var keywords = candidate("Q10", title: "Startup", bm25: 0.5)
+        keywords.keywordShare = 1
+        let ranked = reranker("scsi controller").rank([candidate("Q11", title: "Startup", bm25: 0.5), keywords])
+        #expect(ranked.map(\.candidate.id) == ["Q10", "Q11"])
+        #expect(ranked[0].explanation.keywords == 1)
+        #expect(ranked[0].score - ranked[1].score == Reranker.keywordWeight)
+    }
+
     @Test func theFirstQuotedMessageCountsMoreThanALaterOne() {
         let ranked = reranker("Access denied on share").rank([
             candidate("Q5", title: "Share problems", messages: ["Path not found", "Access denied on share"], bm25: 0.5),
