@@ -13,6 +13,10 @@ enum PasteSegments {
     static let minimumLines = 3
     /// How many lines are searched on their own.
     static let linesSearched = 3
+    /// When one article's message or title explains this much of the whole paste (its
+    /// `RankedCandidate.reproduced`), the paste is that message, wrapped or in a log line:
+    /// no line of it can explain more, and no room is left for a second error.
+    static let explainedWhole = 0.8
 
     /// The words, pairs and codes of each line: what `likelyMessages` weighs.
     struct LineTerms {

@@ -83,7 +83,8 @@ public struct SearchEngine {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.readIndex { reader in
             var runs = [try run(query, line: nil, reader: reader, filter: options.filter)]
-            if query.lines.count >= PasteSegments.minimumLines {
+            if query.lines.count >= PasteSegments.minimumLines,
+               (runs[0].ranked.first?.reproduced ?? 0) < PasteSegments.explainedWhole {
                 let lines = PasteSegments.terms(of: query.lines)
                 let statistics = try reader.termStatistics(
                     terms: Set(lines.flatMap(\.codes)), pairs: Set(lines.flatMap(\.pairs)))
