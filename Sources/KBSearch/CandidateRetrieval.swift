@@ -31,34 +31,32 @@ struct CandidateRetrieval {
 
     /// Records in each candidate the share of the paste's codes its article quotes.
     private func markCodes(_ mentions: [CodeMention], in candidates: inout [Candidate]) throws {
-        guard !mentions.isEmpty, !candidates.isEmpty else { return }
-        var quoted: [Int64: Int] = [:]
-        for mention in mentions {
-            for rowid in try reader.matches(in: .body, match: mention.expression, among: candidates.map(\.rowid)) {
-                quoted[rowid, default: 0] += 1
-            }
-        }
-        for index in candidates.indices {
-            candidates[index].codeShare = Double(quoted[candidates[index].rowid] ?? 0) / Double(mentions.count)
-        }
+        let shares = try heldShares(mentions.map { ($0.expression, 1) }, among: candidates)
+        for index in candidates.indices { candidates[index].codeShare = shares[candidates[index].rowid] ?? 0 }
     }
 
     /// Records in each candidate the share of the paste's keyword weight its text holds. When
     /// the paste names codes, the words decide among the articles quoting them: an article
     /// that does not gets no share.
     private func markKeywords(_ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate], codes: Bool) throws {
-        let total = keywords.map(\.weight).reduce(0, +)
-        guard total > 0, !candidates.isEmpty else { return }
-        var held: [Int64: Double] = [:]
-        for (word, weight) in keywords {
-            for rowid in try reader.matches(in: .body, match: IndexQuery.quote(word), among: candidates.map(\.rowid)) {
-                held[rowid, default: 0] += weight
-            }
-        }
+        let shares = try heldShares(keywords.map { (IndexQuery.quote($0.word), $0.weight) }, among: candidates)
         for index in candidates.indices {
-            let share = (held[candidates[index].rowid] ?? 0) / total
+            let share = shares[candidates[index].rowid] ?? 0
             candidates[index].keywordShare = codes ? share * candidates[index].codeShare : share
         }
+    }
+
+    /// For each candidate whose whole text matches some of the `match` expressions: the
+    /// share of their summed weight it matches (0…1).
+    private func heldShares(_ lookups: [(match: String, weight: Double)], among candidates: [Candidate]) throws -> [Int64: Double] {
+        let total = lookups.map(\.weight).reduce(0, +)
+        guard total > 0, !candidates.isEmpty else { return [:] }
+        let rowids = candidates.map(\.rowid)
+        var held: [Int64: Double] = [:]
+        for (match, weight) in lookups {
+            for rowid in try reader.matches(in: .body, match: match, among: rowids) { held[rowid, default: 0] += weight }
+        }
+        return held.mapValues { $0 / total }
     }
 
     private func ranked(in index: FullTextIndex, match: String, weights: [Double]) throws -> [Candidate] {

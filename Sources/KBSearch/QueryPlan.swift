@@ -43,10 +43,12 @@ struct QueryPlan {
                 : mention.expression + " AND (" + words.map(IndexQuery.quote).joined(separator: " OR ") + ")"
             return (mention, expression)
         }
+        // A line of a long paste is part of a message or log, never a list of keywords.
+        guard wholePaste else { return }
         let codeTokens = query.mentions.reduce(into: Set<String>()) { $0.formUnion($1.tokens) }
-        let distinct = Array(Set(query.tokens).subtracting(codeTokens)).sorted()
-        if wholePaste, distinct.count <= budgets.keywords {
-            keywords = distinct.filter { (statistics.documentFrequency[$0] ?? 0) > 0 }.map { ($0, statistics.idf($0)) }
+        let distinct = Set(query.tokens).subtracting(codeTokens)
+        if distinct.count <= budgets.keywords {
+            keywords = distinct.sorted().filter { (statistics.documentFrequency[$0] ?? 0) > 0 }.map { ($0, statistics.idf($0)) }
         }
     }
 }
