@@ -45,10 +45,11 @@ import Testing
     }
 
     @Test func scoresAddTheKeywordShare() throws {
-        var keywords = candidate("Q10", title: "Startup", bm25: 0.5)
+        // The candidate holding the keywords has the higher id: only its share can put it first.
+        var keywords = candidate("Q11", title: "Startup", bm25: 0.5)
         keywords.keywordShare = 1
-        let ranked = reranker("scsi controller").rank([candidate("Q11", title: "Startup", bm25: 0.5), keywords])
-        #expect(ranked.map(\.candidate.id) == ["Q10", "Q11"])
+        let ranked = reranker("scsi controller").rank([candidate("Q10", title: "Startup", bm25: 0.5), keywords])
+        #expect(ranked.map(\.candidate.id) == ["Q11", "Q10"])
         #expect(ranked[0].explanation.keywords == 1)
         #expect(ranked[0].score - ranked[1].score == Reranker.keywordWeight)
     }
