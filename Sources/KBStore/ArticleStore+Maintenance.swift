@@ -68,7 +68,7 @@ extension ArticleStore {
     /// though it writes nothing. It runs on a second connection to the existing file, in a
     /// transaction that is rolled back; on read-only media it is left out.
     public func check() throws(StoreError) -> [String] {
-        let tables = ["article_fts", "article_head_fts", "article_pair_fts"]
+        let tables = IndexSegments.tables
         var problems = try read { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0

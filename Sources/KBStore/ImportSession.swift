@@ -43,7 +43,8 @@ package final class ImportSession {
         lastCommit = Date()
     }
 
-    /// Records the run's counts and, if any article changed, refreshes the term statistics.
+    /// Records the run's counts and, if any article changed, merges each full-text index into
+    /// one segment and refreshes the term statistics.
     fileprivate func finish(_ counts: ImportCounts) throws {
         try db.execute(
             sql: """
@@ -52,7 +53,9 @@ package final class ImportSession {
                 """,
             arguments: [ISO8601DateFormatter().string(from: Date()), counts.new, counts.updated,
                         counts.unchanged, counts.failed, runID])
-        if counts.new + counts.updated > 0 { try TermStatistics.refresh(db) }
+        guard counts.new + counts.updated > 0 else { return }
+        try IndexSegments.merge(db)
+        try TermStatistics.refresh(db)
     }
 }
 

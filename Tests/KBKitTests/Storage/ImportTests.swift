@@ -122,6 +122,19 @@ import Testing
         }
     }
 
+    @Test func anImportLeavesEachIndexInOneSegment() throws {
+        let store = try TemporaryStore()
+        var importer = try Importer(store: store.open())
+        importer.articlesPerTransaction = 2  // a segment per transaction, before the merge
+        let summary = try importer.run(FileWalker().items(for: [Fixtures.articlesFolder]))
+        #expect(summary.new > 4)
+        let segments = try DatabaseQueue(path: store.path).read { db in
+            try IndexSegments.tables.map { try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM \($0)_idx") }
+        }
+        #expect(segments == [1, 1, 1])
+        #expect(try store.open().check() == [])
+    }
+
     private func records(_ store: TemporaryStore) throws -> [String] {
         try DatabaseQueue(path: store.path).read { db in
             try String.fetchAll(db, sql: "SELECT id || content_hash || record FROM article ORDER BY id")
