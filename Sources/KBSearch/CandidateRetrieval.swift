@@ -25,21 +25,24 @@ struct CandidateRetrieval {
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
         })
         try markCodes(plan.codes.map(\.mention), in: &merged)
-        try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty)
+        try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty, statistics: statistics)
         return merged
     }
 
     /// Records in each candidate the share of the paste's codes its article quotes.
     private func markCodes(_ mentions: [CodeMention], in candidates: inout [Candidate]) throws {
-        let shares = try heldShares(mentions.map { ($0.expression, 1) }, among: candidates)
+        let shares = try heldShares(mentions.map { ($0.expression, 1, nil) }, among: candidates)
         for index in candidates.indices { candidates[index].codeShare = shares[candidates[index].rowid] ?? 0 }
     }
 
     /// Records in each candidate the share of the paste's keyword weight its text holds. When
     /// the paste names codes, the words decide among the articles quoting them: an article
     /// that does not gets no share.
-    private func markKeywords(_ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate], codes: Bool) throws {
-        let shares = try heldShares(keywords.map { (IndexQuery.quote($0.word), $0.weight) }, among: candidates)
+    private func markKeywords(
+        _ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate], codes: Bool, statistics: TermStatistics
+    ) throws {
+        let shares = try heldShares(
+            keywords.map { (IndexQuery.quote($0.word), $0.weight, statistics.documentFrequency[$0.word]) }, among: candidates)
         for index in candidates.indices {
             let share = shares[candidates[index].rowid] ?? 0
             candidates[index].keywordShare = codes ? share * candidates[index].codeShare : share
@@ -47,14 +50,19 @@ struct CandidateRetrieval {
     }
 
     /// For each candidate whose whole text matches some of the `match` expressions: the
-    /// share of their summed weight it matches (0…1).
-    private func heldShares(_ lookups: [(match: String, weight: Double)], among candidates: [Candidate]) throws -> [Int64: Double] {
+    /// share of their summed weight it matches (0…1). `rows`, when known, is how many
+    /// articles an expression matches.
+    private func heldShares(
+        _ lookups: [(match: String, weight: Double, rows: Int?)], among candidates: [Candidate]
+    ) throws -> [Int64: Double] {
         let total = lookups.map(\.weight).reduce(0, +)
         guard total > 0, !candidates.isEmpty else { return [:] }
         let rowids = candidates.map(\.rowid)
         var held: [Int64: Double] = [:]
-        for (match, weight) in lookups {
-            for rowid in try reader.matches(in: .body, match: match, among: rowids) { held[rowid, default: 0] += weight }
+        for (match, weight, rows) in lookups {
+            for rowid in try reader.matches(in: .body, match: match, among: rowids, expectedRows: rows) {
+                held[rowid, default: 0] += weight
+            }
         }
         return held.mapValues { $0 / total }
     }

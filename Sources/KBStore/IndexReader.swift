@@ -105,13 +105,29 @@ package struct IndexReader {
     }
 
     /// Which of `rowids` `index` matches for an FTS5 `match` expression.
-    package func matches(in index: FullTextIndex, match: String, among rowids: [Int64]) throws -> Set<Int64> {
+    ///
+    /// Two ways, by cost: asking for each row (`rowid IN (…)`) costs one seek into the
+    /// expression's posting lists per row, about as much as reading `seekCost` rows of them in
+    /// order (measured on the whole archive). So an expression matching fewer rows than
+    /// `rowids.count × seekCost` is read whole and intersected; one known (`expectedRows`) or
+    /// found to match more is asked row by row.
+    package func matches(in index: FullTextIndex, match: String, among rowids: [Int64], expectedRows: Int? = nil) throws -> Set<Int64> {
         let table = index.table
+        let readLimit = rowids.count * Self.seekCost
+        if expectedRows.map({ $0 <= readLimit }) ?? true {
+            let listed = try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? LIMIT ?"),
+                arguments: [match, readLimit + 1])
+            if listed.count <= readLimit { return Set(listed).intersection(rowids) }
+        }
         let placeholders = rowids.map { _ in "?" }.joined(separator: ",")
         return try Set(Int64.fetchAll(
             db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND rowid IN (\(placeholders))",
             arguments: [match] + StatementArguments(rowids)))
     }
+
+    /// How many rows of a posting list are read in the time of one seek into it.
+    static let seekCost = 20
 
     /// The rows of the word-pair index that hold every pair of the `match` expression. The
     /// index keeps no positions, so it cannot score them.
