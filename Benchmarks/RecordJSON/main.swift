@@ -1,5 +1,7 @@
 // Encodes every record of a kb export with the record's own writer (`ArticleJSON`) and with
-// Foundation's `JSONEncoder`, in alternating rounds, and prints the medians and their ratio.
+// Foundation's `JSONEncoder`, then decodes them with the store's reader (`ArticleJSONReader`)
+// and with `JSONDecoder`, in alternating rounds, and prints the medians and their ratios.
+// First it checks that the reader reads every record back to the article it was written from.
 // Run by Scripts/bench-json; `JSONEncoder` needs the `Encodable` conformance below, which the
 // product does not have: `ArticleJSON` is the record's one encoder.
 import Foundation
@@ -100,3 +102,22 @@ print("\(articles.count) records, \(rounds) alternated rounds, median seconds to
 print(String(format: "  ArticleJSON  %.3f s  (%d bytes)", median(writer), sizes.0))
 print(String(format: "  JSONEncoder  %.3f s  (%d bytes)", median(foundation), sizes.1))
 print(String(format: "  JSONEncoder / ArticleJSON = %.2f", median(foundation) / median(writer)))
+
+// The store reads records back with `ArticleJSONReader`; `JSONDecoder` is the strict fallback.
+let records = articles.map { ArticleJSON.bytes($0).json }
+for (record, article) in zip(records, articles) where record.withUnsafeBufferPointer(ArticleJSONReader.read) != article {
+    FileHandle.standardError.write(Data("ArticleJSONReader misreads \(article.id)\n".utf8))
+    exit(1)
+}
+let decoder = JSONDecoder()
+var reader: [Double] = [], foundationDecoder: [Double] = []
+for _ in 0..<rounds {
+    let (r, _) = seconds { records.reduce(0) { $0 + ($1.withUnsafeBufferPointer(ArticleJSONReader.read)?.sections.count ?? 0) } }
+    let (f, _) = try seconds { try records.reduce(0) { $0 + (try decoder.decode(Article.self, from: Data($1))).sections.count } }
+    reader.append(r)
+    foundationDecoder.append(f)
+}
+print("median seconds to decode them all (each read back to its article):")
+print(String(format: "  ArticleJSONReader  %.3f s", median(reader)))
+print(String(format: "  JSONDecoder        %.3f s", median(foundationDecoder)))
+print(String(format: "  JSONDecoder / ArticleJSONReader = %.2f", median(foundationDecoder) / median(reader)))

@@ -137,11 +137,18 @@ enum StoredRecord {
     }
 
     static func decode(_ json: String, sectionsOnly: Bool) throws -> Article {
+        var json = json
+        // The store's records are the writer's output: the fast reader takes them, and the
+        // strict decoder any other, saying what is wrong.
         let article: Article
-        do {
-            article = try ArticleJSON.decode(Data(json.utf8))
-        } catch {
-            throw Unreadable(description: "a stored record cannot be read: \(error)")
+        if let read = json.withUTF8(ArticleJSONReader.read) {
+            article = read
+        } else {
+            do {
+                article = try ArticleJSON.decode(Data(json.utf8))
+            } catch {
+                throw Unreadable(description: "a stored record cannot be read: \(error)")
+            }
         }
         return sectionsOnly ? article.withSectionFields() : article
     }

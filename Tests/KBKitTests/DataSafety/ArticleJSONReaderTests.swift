@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Testing
+@testable import KBExchange
+@testable import KBModel
+@testable import KBStore
+
+/// The store reads its records with `ArticleJSONReader`, which takes exactly the writer's
+/// output; any other JSON goes to the strict decoder, which must give the same article.
+@Suite struct ArticleJSONReaderTests {
+    private func read(_ json: String) -> Article? {
+        var json = json
+        return json.withUTF8(ArticleJSONReader.read)
+    }
+
+    /// Every record the store holds for the sample articles, as `JSONDecoder` reads it.
+    @Test func readsEveryStoredRecordAsTheDecoderDoes() throws {
+        let records = try DatabaseQueue(path: TemporaryStore.articles.path).read { db in
+            try String.fetchAll(db, sql: "SELECT record FROM article")
+        }
+        #expect(records.count > 50)
+        for record in records {
+            #expect(read(record) == (try ArticleJSON.decode(Data(record.utf8))))
+        }
+    }
+
+    /// A sample article, and the same with text that needs every escape the writer uses.
+    private static func articles() throws -> [Article] {
+        let article = try Fixtures.article("Articles/003_e36610226ab790a0.txt")
+        var escaped = article
+        escaped.title = "Quote \" backslash \\ tab \t cr \r bell \u{07} del \u{7F} é 日本 😀"
+        escaped.summary = "line 1\nline 2 \\n is not a newline"
+        escaped.product = nil
+        escaped.versions = [ProductVersion(platform: nil, version: "1.0"), ProductVersion(platform: "x", version: "\"2\"")]
+        escaped.sections = [Section(heading: nil, text: "")]
+        escaped.lastModified = nil
+        return [article, escaped]
+    }
+
+    @Test func readsBackWhatTheWriterWrote() throws {
+        for article in try Self.articles() {
+            #expect(read(ArticleJSON.line(article)) == article, "\(article.id)")
+        }
+    }
+
+    /// Valid records the writer would not write: the reader declines them, and the store's
+    /// decoding still reads them, through the strict decoder.
+    @Test(arguments: ["whitespace", "another key order", "an escape the writer does not use"])
+    func otherSpellingsGoToTheStrictDecoder(change: String) throws {
+        let article = try Fixtures.article("Articles/003_e36610226ab790a0.txt")
+        let line = ArticleJSON.line(article)
+        let changed = switch change {
+        case "whitespace": line.replacingOccurrences(of: "\",\"", with: "\", \"")
+        case "another key order": line.replacingOccurrences(of: #"{"id":"Q128961","title":"#, with: #"{"title":"#)
+            .replacingOccurrences(of: #","product":"#, with: #","id":"Q128961","product":"#)
+        default: line.replacingOccurrences(of: "TCP/IP", with: #"TCP\/IP"#)
+        }
+        #expect(changed != line, "the change applies to the fixture")
+        #expect(read(changed) == nil)
+        #expect(try StoredRecord.decode(changed, sectionsOnly: false) == article)
+    }
+
+    @Test func aRecordCutShortOrExtendedIsDeclined() throws {
+        let line = ArticleJSON.line(try Fixtures.article("Articles/003_e36610226ab790a0.txt"))
+        #expect(read(String(line.dropLast())) == nil)
+        #expect(read(String(line.dropLast(2)) + #","extra":1}}"#) == nil)
+        #expect(read(line + " ") == nil)
+        #expect(throws: StoredRecord.Unreadable.self) { try StoredRecord.decode(String(line.dropLast()), sectionsOnly: false) }
+    }
+}
