@@ -87,10 +87,10 @@ struct SpellingCorrection {
     private func bestWord(for token: String, twoEdits lookups: inout Int) throws -> (words: [String], confidence: Double)? {
         let variants = Self.ocrVariants(token)
         let edits = Self.edits(token)
-        let characters = Array(token)
-        let cuts = characters.count >= 4 ? Array(2...(characters.count - 2)) : []
-        let halves = cuts.flatMap { [String(characters[..<$0]), String(characters[$0...])] }
-        let known = try lexicon.frequencies(Set(variants.keys).union(edits).union(halves))
+        // Words run together, as typed or as OCR reads them ("c0ntrol" with its digits as letters).
+        let runs = Set([token, Self.digitsAsLetters(token)]).map(Array.init)
+        let pieces = runs.flatMap { Self.pieces(of: $0) }
+        let known = try lexicon.frequencies(Set(variants.keys).union(edits).union(pieces))
 
         var best: (words: [String], confidence: Double, likelihood: Double)?
         func consider(_ words: [String], _ confidence: Double, _ frequencies: [String: Int] = known) {
@@ -101,12 +101,12 @@ struct SpellingCorrection {
         }
         for (candidate, confusions) in variants { consider([candidate], pow(Self.ocrConfidence, Double(confusions))) }
         for candidate in edits { consider([candidate], Self.editConfidence) }
-        if best == nil {
-            // A space lost between two words: "accessdenied".
-            for cut in cuts {
-                let a = String(characters[..<cut]), b = String(characters[cut...])
-                if a.count >= 3 || b.count >= 3 { consider([a, b], Self.spaceConfidence) }
-            }
+        // Spaces lost between words ("accessdenied", "cannotstartapplication"), weighed against
+        // the single words: a rare word one confusion away ("testcontrol") against two common ones.
+        for run in runs {
+            guard let words = Self.segmentation(of: run, known: known) else { continue }
+            let ocr = String(run) == token ? 1 : Self.ocrConfidence
+            consider(words, ocr * pow(Self.spaceConfidence, Double(words.count - 1)))
         }
         if best == nil, token.count >= 6, lookups < Self.maximumTwoEditLookups, let first = token.first, first.isLetter {
             lookups += 1
@@ -118,6 +118,51 @@ struct SpellingCorrection {
             }
         }
         return best.map { ($0.words, $0.confidence) }
+    }
+
+    /// Pieces a token run together from words may split into: every substring of two letters
+    /// or more but the whole (a long token is not split: it is no run of a few words).
+    static func pieces(of characters: [Character]) -> [String] {
+        guard (4...maximumRun).contains(characters.count) else { return [] }
+        return (0...(characters.count - 2)).flatMap { start in
+            (start + 2...characters.count).filter { $0 - start < characters.count }.map { String(characters[start..<$0]) }
+        }
+    }
+
+    /// The longest token split into words.
+    static let maximumRun = 32
+
+    /// `characters` split into the fewest words the lexicon knows, two at least, each of two letters
+    /// or more and two and a half on average; among splits into as many words, the one whose words
+    /// are commonest.
+    static func segmentation(of characters: [Character], known: [String: Int]) -> [String]? {
+        guard (4...maximumRun).contains(characters.count) else { return nil }
+        // best[end]: the best split of the first `end` characters (words, summed log frequency).
+        var best: [(words: [String], score: Double)?] = Array(repeating: nil, count: characters.count + 1)
+        best[0] = ([], 0)
+        for end in 2...characters.count {
+            for start in 0...(end - 2) where end - start < characters.count {
+                guard let before = best[start], let frequency = known[String(characters[start..<end])] else { continue }
+                let candidate = (words: before.words + [String(characters[start..<end])], score: before.score + log(Double(frequency) + 1))
+                if let current = best[end],
+                   (current.words.count, -current.score) <= (candidate.words.count, -candidate.score) { continue }
+                best[end] = candidate
+            }
+        }
+        guard let split = best[characters.count]?.words, split.count >= 2, 2 * characters.count >= 5 * split.count else { return nil }
+        return split
+    }
+
+    /// The token with the digits OCR reads for letters made letters again (0→o, 1→l, 5→s).
+    static func digitsAsLetters(_ token: String) -> String {
+        String(token.map { character in
+            switch character {
+            case "0": "o"
+            case "1": "l"
+            case "5": "s"
+            default: character
+            }
+        })
     }
 
     /// What OCR makes of letters, undone: one or two confusions, each as likely as `ocrConfidence`.

@@ -15,8 +15,8 @@ import Testing
 
     /// Every record the store holds for the sample articles, as `JSONDecoder` reads it.
     @Test func readsEveryStoredRecordAsTheDecoderDoes() throws {
-        let records = try DatabaseQueue(path: TemporaryStore.articles.path).read { db in
-            try String.fetchAll(db, sql: "SELECT record FROM article")
+        let records = try TemporaryStore.articles.open().readIndex { reader in
+            try String.fetchAll(reader.db, sql: "SELECT record FROM article")
         }
         #expect(records.count > 50)
         for record in records {

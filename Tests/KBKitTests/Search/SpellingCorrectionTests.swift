@@ -8,6 +8,7 @@ import Testing
         "while": 900, "white": 40, "perform": 300, "operation": 500, "start": 800, "strata": 2,
         "access": 2_000, "denied": 700, "restoring": 30, "application": 1_500, "modem": 60, "modern": 20,
         "the": 50_000, "is": 40_000, "invalid": 600, "path": 900, "specified": 800,
+        "cannot": 3_000, "can": 9_000, "not": 20_000, "test": 700, "control": 1_200, "tart": 3, "ca": 50, "nn": 4, "testcontrol": 1,
     ]))
 
     private func read(_ paste: String) throws -> [String] {
@@ -34,6 +35,15 @@ import Testing
     @Test func spacesLostOrAdded() throws {
         #expect(try read("accessdenied") == ["access", "denied"])
         #expect(try read("restori ng") == ["restoring"])
+    }
+
+    /// Several words run together split into the fewest known words: "cannot" whole, not
+    /// "can not", though both are words; two common words before a rare one a confusion away
+    /// ("testcontrol"); no split into pieces shorter than words are.
+    @Test func severalWordsRunTogether() throws {
+        #expect(try read("cannotstartapplication") == ["cannot", "start", "application"])
+        #expect(try read("testc0ntrol") == ["test", "control"])
+        #expect(try read("nnca") == ["nnca"])
     }
 
     @Test func knownWordsAndCodesStayAsTheyAre() throws {
