@@ -125,7 +125,8 @@ struct SpellingCorrection {
     static func pieces(of characters: [Character]) -> [String] {
         guard (4...maximumRun).contains(characters.count) else { return [] }
         return (0...(characters.count - 2)).flatMap { start in
-            (start + 2...characters.count).filter { $0 - start < characters.count }.map { String(characters[start..<$0]) }
+            let last = start == 0 ? characters.count - 1 : characters.count
+            return (start + 2...last).map { String(characters[start..<$0]) }
         }
     }
 
@@ -142,8 +143,9 @@ struct SpellingCorrection {
         best[0] = ([], 0)
         for end in 2...characters.count {
             for start in 0...(end - 2) where end - start < characters.count {
-                guard let before = best[start], let frequency = known[String(characters[start..<end])] else { continue }
-                let candidate = (words: before.words + [String(characters[start..<end])], score: before.score + log(Double(frequency) + 1))
+                let piece = String(characters[start..<end])
+                guard let before = best[start], let frequency = known[piece] else { continue }
+                let candidate = (words: before.words + [piece], score: before.score + log(Double(frequency) + 1))
                 if let current = best[end],
                    (current.words.count, -current.score) <= (candidate.words.count, -candidate.score) { continue }
                 best[end] = candidate

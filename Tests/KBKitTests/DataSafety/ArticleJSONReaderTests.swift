@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import KBExchange
 @testable import KBModel
 @testable import KBStore
 
