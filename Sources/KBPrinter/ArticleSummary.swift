@@ -3,7 +3,7 @@ import KBModel
 
 /// The short human-readable form of `kb parse`.
 package enum ArticleSummary {
-    package static func text(_ a: Article) -> String {
+    package static func text(_ a: Article) -> TerminalText {
         var facts: [String] = []
         if let product = a.product { facts.append(product) }
         if let date = a.lastModified { facts.append(date.description) }
@@ -15,6 +15,6 @@ package enum ArticleSummary {
         for message in a.errorMessages.prefix(3) {
             text += "    ! \(message.count > 100 ? String(message.prefix(99)) + "…" : message)\n"
         }
-        return text
+        return TerminalText(text)
     }
 }

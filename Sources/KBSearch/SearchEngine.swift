@@ -22,10 +22,13 @@ public struct SearchEngine {
         public var limit = 10
         /// Which articles may be returned.
         public var filter = ArticleFilter()
+        /// When the search gives up, throwing a `StoreError` whose reason is `SearchDeadline.reason`.
+        public var deadline: SearchDeadline?
         /// Options returning `limit` results among the articles `filter` selects.
-        public init(limit: Int = 10, filter: ArticleFilter = ArticleFilter()) {
+        public init(limit: Int = 10, filter: ArticleFilter = ArticleFilter(), deadline: SearchDeadline? = nil) {
             self.limit = limit
             self.filter = filter
+            self.deadline = deadline
         }
     }
 
@@ -82,6 +85,9 @@ public struct SearchEngine {
     public func search(_ query: AnalyzedQuery, options: Options = Options()) throws(StoreError) -> SearchResponse {
         guard !query.isEmpty, options.limit > 0 else { return SearchResponse(query: query, results: []) }
         return try store.readIndex { reader in
+            let check = { () throws(StoreError) in
+                if options.deadline?.hasPassed == true { throw StoreError(path: store.path, reason: SearchDeadline.reason) }
+            }
             var runs = [try run(query, line: nil, reader: reader, filter: options.filter)]
             if query.lines.count >= PasteSegments.minimumLines,
                (runs[0].ranked.first?.reproduced ?? 0) < PasteSegments.explainedWhole {
@@ -89,9 +95,11 @@ public struct SearchEngine {
                 let statistics = try reader.termStatistics(
                     terms: Set(lines.flatMap(\.codes)), pairs: Set(lines.flatMap(\.pairs)))
                 for line in PasteSegments.likelyMessages(lines, statistics: statistics) {
+                    try check()
                     runs.append(try run(AnalyzedQuery(line.text), line: line, reader: reader, filter: options.filter))
                 }
             }
+            try check()
             let merged = Run.merge(runs, limit: options.limit)
             let results = try ResultAssembly(reader: reader, cache: articles).results(merged)
             return SearchResponse(query: query, results: results)

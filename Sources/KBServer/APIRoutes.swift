@@ -16,6 +16,9 @@ struct APIRoutes {
         router.get("/api/articles/**") { _, context -> Response in
             try await article(context.parameters.getCatchAll().joined(separator: "/"))
         }
+        router.get("/api/articles") { _, _ -> Response in
+            JSONError.response(.badRequest, "an article id is required: /api/articles/Q178511")
+        }
         router.get("/api/stats") { _, _ -> Response in try await stats() }
         router.post("/api/import") { request, context -> Response in try await importBody(request, context: context) }
     }
@@ -80,8 +83,10 @@ struct APIRoutes {
         case .failure(let error): return JSONError.response(.badRequest, error.message)
         }
         let server = self.server
-        let json = try await server.offload { () throws -> String in
+        guard let json = try await server.gated({ () throws -> String in
             SearchJSON.render(try server.search(parsed), explain: false)
+        }) else {
+            return JSONError.busy()
         }
         return .json(json)
     }
@@ -105,12 +110,34 @@ struct APIRoutes {
         return .json(String(decoding: try encoder.encode(stats), as: UTF8.self))
     }
 
-    /// A dump file or JSON Lines in the body, only with the configured bearer token.
+    /// A name a client may give an upload (`?name=`): a relative path of safe characters, which
+    /// a docs-as-code article's id is made of (`outlook/x.md` → `outlook/x`).
+    static func isUploadName(_ name: String) -> Bool {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        return name.utf8.count <= 255 && parts.allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".."
+                && part.utf8.allSatisfy { $0 < 0x80 && ($0 == 0x2E || $0 == 0x5F || $0 == 0x2D || (0x30...0x39).contains($0)
+                    || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) }
+        }
+    }
+
+    /// Whether `given` is the token, in time that does not depend on where they first differ.
+    static func tokenMatches(_ given: String, _ token: String) -> Bool {
+        let a = Array(given.utf8), b = Array(token.utf8)
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<max(a.count, b.count) {
+            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
+        }
+        return difference == 0
+    }
+
+    /// A dump file or JSON Lines in the body, only with the configured bearer token; `?name=`
+    /// names a docs-as-code article (its id), else its title does.
     private func importBody(_ request: Request, context: BasicRequestContext) async throws -> Response {
         guard let token = server.configuration.importToken else {
             return JSONError.response(.forbidden, "import is disabled: start kb serve with --import-token")
         }
-        guard let authorization = request.headers[.authorization], authorization == "Bearer \(token)" else {
+        guard let authorization = request.headers[.authorization], Self.tokenMatches(authorization, "Bearer \(token)") else {
             return JSONError.response(.unauthorized, "a valid 'Authorization: Bearer <token>' header is required")
         }
         let body: ByteBuffer
@@ -119,21 +146,20 @@ struct APIRoutes {
         } catch {
             return JSONError.response(.contentTooLarge, "request body larger than \(server.configuration.maxImportBody) bytes")
         }
+        let values = FormBody.decode(request.uri.query ?? "")
+        let name = values["name"] ?? "upload"
+        guard Self.isUploadName(name) else {
+            return JSONError.response(.badRequest,
+                "parameter 'name' must be a relative path such as outlook/prompts-for-password.md (letters, digits, '.', '_', '-' and '/'), not '\(name)'")
+        }
         let server = self.server
+        let bytes = Array(buffer: body)
         let summary = try await server.offload { () throws -> ImportSummary in
-            // The importer reads files: the body goes to a temporary one.
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-upload-\(UUID().uuidString)")
-            try Data(buffer: body).write(to: file)
-            defer { try? FileManager.default.removeItem(at: file) }
             // The server reads through read-only connections; an import opens the one writer
             // for its own duration.
             let writer = try ArticleStore(path: server.store.path, access: .readWrite)
             defer { writer.close() }
-            var summary = try Importer(store: writer).run([.file(file.path)])
-            for index in summary.errors.indices {
-                summary.errors[index].path = summary.errors[index].path.replacingOccurrences(of: file.path, with: "upload")
-            }
-            return summary
+            return try Importer(store: writer).run([.upload(bytes, name: name)])
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -19,8 +19,15 @@ public struct KBServer: Sendable {
         public var importToken: String?
         /// The longest query string accepted, in bytes.
         public var maxQueryString = 8 * 1024
-        /// The largest form body accepted, in bytes.
-        public var maxFormBody = 1024 * 1024
+        /// The largest form body accepted, in bytes: a paste at `PasteLimit` once form-encoded
+        /// (each byte at most three).
+        public var maxFormBody = 3 * PasteLimit.bytes + 4096
+        /// Searches run at once; more wait up to `searchPatience`, then get 503.
+        public var concurrentSearches = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        /// How long a search waits for a free place before it is refused.
+        public var searchPatience = Duration.seconds(2)
+        /// How long one search may take before it gives up (503).
+        public var searchDeadline = Duration.seconds(5)
         /// The largest import body accepted, in bytes.
         public var maxImportBody = 64 * 1024 * 1024
         /// Search results kept for repeated pastes; 0 turns the cache off.
@@ -42,6 +49,7 @@ public struct KBServer: Sendable {
     public let configuration: Configuration
     let cache: ResultCache<[SearchResult]>
     let articles: ArticleCache
+    let gate: SearchGate
 
     /// A server of `store`.
     public init(store: ArticleStore, configuration: Configuration) {
@@ -49,6 +57,7 @@ public struct KBServer: Sendable {
         self.configuration = configuration
         cache = ResultCache(capacity: configuration.cacheEntries)
         articles = ArticleCache(capacity: configuration.articleCacheEntries)
+        gate = SearchGate(capacity: configuration.concurrentSearches, patience: configuration.searchPatience)
     }
 
     /// The routes: pages, the JSON API and health.
@@ -79,6 +88,16 @@ public struct KBServer: Sendable {
         try await NIOThreadPool.singleton.runIfActive(body)
     }
 
+    /// Runs a search (`body`, which calls `search`) through the gate: nil when the server is
+    /// too busy (the gate stayed full) or the search passed its deadline; answer 503 then.
+    func gated<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T? {
+        do {
+            return try await gate.run { try await offload(body) }
+        } catch let error as StoreError where error.reason == SearchDeadline.reason {
+            return nil
+        }
+    }
+
     /// Searches, or reuses the results of the same paste (log noise aside) while the store is
     /// unchanged. Blocking: call it through `offload`.
     func search(_ request: APIRoutes.SearchRequest) throws -> SearchResponse {
@@ -86,8 +105,8 @@ public struct KBServer: Sendable {
         let key = request.cacheKey(query)
         let generation = try generation()
         if let results = cache.value(for: key, generation: generation) { return SearchResponse(query: query, results: results) }
-        let response = try SearchEngine(store: store, articles: articles)
-            .search(query, options: .init(limit: request.limit, filter: request.filter))
+        let response = try SearchEngine(store: store, articles: articles).search(query, options: .init(
+            limit: request.limit, filter: request.filter, deadline: SearchDeadline(after: configuration.searchDeadline)))
         cache.store(response.results, for: key, generation: generation)
         return response
     }
@@ -119,6 +138,13 @@ enum JSONError {
                         body: .init(byteBuffer: ByteBuffer(string: w)))
     }
 
+    /// 503 with Retry-After: the search gate stayed full, or the search passed its deadline.
+    static func busy() -> Response {
+        var response = response(.serviceUnavailable, "the server is busy or the search took too long: try again in a moment")
+        response.headers[.retryAfter] = "1"
+        return response
+    }
+
     static func jsonString(_ s: String) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
         return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
@@ -129,6 +155,13 @@ extension Response {
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: text.hasSuffix("\n") ? text : text + "\n")))
+    }
+
+    /// A page answering 503 with Retry-After.
+    static func busy(_ page: String) -> Response {
+        var response = html(page, status: .serviceUnavailable)
+        response.headers[.retryAfter] = "1"
+        return response
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

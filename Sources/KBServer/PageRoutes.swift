@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KBModel
+import KBSearch
 import KBStore
 
 
@@ -18,10 +19,14 @@ struct PageRoutes {
             do {
                 body = try await request.body.collect(upTo: server.configuration.maxFormBody)
             } catch {
-                return Response.html(Pages.message(title: "Paste too long", "Pastes are limited to \(server.configuration.maxFormBody / 1024) KB."),
+                return Response.html(Pages.message(title: "Paste too long", "Pastes are limited to \(PasteLimit.bytes >> 20) MiB."),
                              status: .contentTooLarge)
             }
-            return try await page(FormBody.decode(String(buffer: body)))
+            let values = FormBody.decode(String(buffer: body))
+            if let refusal = PasteLimit.refusal(byteCount: values["q"]?.utf8.count ?? 0) {
+                return Response.html(Pages.message(title: "Paste too long", "Kb cannot search it: \(refusal)."), status: .contentTooLarge)
+            }
+            return try await page(values)
         }
         // Ids of docs-as-code articles are paths: "/articles/officedocs/outlook/…".
         router.get("/articles/**") { _, context -> Response in
@@ -49,7 +54,10 @@ struct PageRoutes {
             case .failure(let error):
                 results = ResultsView(error: error.message)
             case .success(let request):
-                results = try await server.offload { ResultsView(try server.search(request)) }
+                guard let view = try await server.gated({ ResultsView(try server.search(request)) }) else {
+                    return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment."))
+                }
+                results = view
             }
         }
         if fragment { return .html(results.map(Pages.results) ?? "") }

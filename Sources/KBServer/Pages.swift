@@ -8,10 +8,17 @@ import Mustache
 /// The server-rendered pages: the search page and one page per article. They work without
 /// JavaScript; a few lines of script fetch results as the user types.
 ///
-/// Every page is a Mustache template (`Templates/`), which HTML-escapes every value it is
-/// given: no HTML is put together from strings here, so text from an article or a paste
-/// cannot become markup.
+/// Every page is a Mustache template (`Templates/`) whose first line makes `HTMLEscaper` its
+/// content type, so every value it is given is escaped byte by byte: no HTML is put together
+/// from strings here, so text from an article or a paste cannot become markup. (Mustache's
+/// own HTML type escapes by `Character` and lets a quote with a combining mark through.)
 enum Pages {
+    /// The content type every template names in its first line.
+    struct EscapedHTML: MustacheContentType {
+        static let name = "KBHTML"
+        func escapeText(_ text: String) -> String { HTMLEscaper.escape(text) }
+    }
+
     struct SearchForm {
         var query = ""
         var product = ""
@@ -20,6 +27,7 @@ enum Pages {
 
     /// The templates, compiled into the binary and parsed once.
     static let library: MustacheLibrary = {
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
         var library = MustacheLibrary()
         let templates: [(String, [UInt8])] = [
             ("layout", PackageResources.layout_mustache), ("search", PackageResources.search_mustache),

@@ -29,7 +29,7 @@ struct KB: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                StandardError.line(fullMessage(for: error))
+                StandardError.line(TerminalText(fullMessage(for: error)))
                 Foundation.exit(2)
             }
             exit(withError: error)

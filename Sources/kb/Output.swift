@@ -2,11 +2,22 @@ import Foundation
 import KBKit
 
 
-/// Buffered standard output: printing article after article line by line is slow otherwise.
+/// Standard output, buffered (printing article after article line by line is slow
+/// otherwise). Text for a reader goes in as `TerminalText`, neutralised and styled by
+/// `TerminalStyle`; JSON goes in as the JSON writers made it (they escape every control
+/// character).
 struct StandardOutput {
     private var buffer: [UInt8] = []
+    /// kb's colours, on when standard output is a terminal.
+    let style = TerminalStyle.detect()
 
-    mutating func write(_ text: String) {
+    /// Text for a reader.
+    mutating func write(_ text: TerminalText) { append(style.render(text)) }
+
+    /// JSON, as the JSON writers made it.
+    mutating func writeJSON(_ json: String) { append(json) }
+
+    private mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
@@ -23,10 +34,31 @@ struct StandardOutput {
         }
         buffer.removeAll(keepingCapacity: true)
     }
+
+    /// Writes `text` and flushes: for a command that prints once.
+    static func print(_ text: TerminalText) {
+        var out = StandardOutput()
+        out.write(text + "\n")
+        out.flush()
+    }
+
+    /// Writes one JSON document and flushes.
+    static func printJSON(_ json: String) {
+        var out = StandardOutput()
+        out.writeJSON(json.hasSuffix("\n") ? json : json + "\n")
+        out.flush()
+    }
 }
 
+/// Standard error: messages, neutralised as all terminal text is (a file name or a reason may
+/// hold control characters), never coloured.
 enum StandardError {
-    static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func line(_ text: TerminalText) {
+        FileHandle.standardError.write(Data((TerminalStyle(color: false).render(text) + "\n").utf8))
+    }
+
+    /// kb's own progress display (a bar redrawn in place): its escape sequences are kb's.
+    static func progress(_ control: String) {
+        FileHandle.standardError.write(Data(control.utf8))
     }
 }

@@ -79,6 +79,8 @@ public struct ArticleSource: Sendable {
             return .failure(ReadFailure(path: path, reason: reason))
         case .standardInput:
             (reader, path) = (ByteReader.standardInput(), "-")
+        case .upload(let bytes, let name):
+            (reader, path) = (ByteReader(bytes: bytes), name)
         case .file(let file, let place):
             do { reader = try ByteReader(path: file) } catch { return .failure(ReadFailure(path: file, reason: error.description)) }
             (path, location) = (file, place)

@@ -13,11 +13,15 @@ public final class ByteReader: @unchecked Sendable {
     /// A read that failed, in words for a one-line message.
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
+        /// True when the input was refused for being longer than the limit read.
+        public var isTooLarge = false
         /// A failure described in words.
         public init(_ description: String) { self.description = description }
 
         static func tooLarge(limit: Int) -> Failure {
-            Failure("too large: over the \(limit / (1024 * 1024)) MiB limit for one article or record")
+            var failure = Failure("too large: over the \(limit / (1024 * 1024)) MiB limit for one article or record")
+            failure.isTooLarge = true
+            return failure
         }
     }
 

@@ -14,6 +14,10 @@ public struct FileWalker {
     public enum Item: Equatable, Sendable {
         case file(String, location: ArticleLocation? = nil)
         case standardInput
+        /// Bytes received rather than read from a file (an upload to the server), under the
+        /// name the client gave: a docs-as-code article's id comes from that name, or from its
+        /// title when the name has no folder, never from where the bytes were kept.
+        case upload([UInt8], name: String)
         case failure(path: String, reason: String)
     }
 

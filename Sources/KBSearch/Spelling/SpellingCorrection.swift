@@ -71,17 +71,25 @@ struct SpellingCorrection {
         return result
     }
 
-    /// Letters, or letters with digits that OCR makes of letters ("whi1e", "setting5").
+    /// The longest token corrected. Its variants number about 60 per letter and each is as
+    /// long as the token, so correction costs the square of its length: a token longer than
+    /// any word of the index (or than `maximumRun` words run together) is left as it is, and
+    /// a paste of one 1 MB word costs what a paste of short words does.
+    static let maximumCorrectable = maximumRun
+
+    /// Letters, or letters with digits that OCR makes of letters ("whi1e", "setting5"), of
+    /// 3 to `maximumCorrectable` characters.
     static func isCorrectable(_ token: String) -> Bool {
+        guard (3...maximumCorrectable).contains(token.utf8.count) else { return false }
         let letters = token.filter(\.isLetter).count
-        guard token.count >= 3, letters >= 2 else { return false }
+        guard letters >= 2 else { return false }
         return token.allSatisfy { $0.isLetter || "015".contains($0) } && token.unicodeScalars.allSatisfy(\.isASCII)
     }
 
     /// Two tokens of letters that may be one word split by a space.
     private func joinable(_ a: String, _ b: String) -> String? {
         let joined = a + b
-        return joined.count >= 5 && a.allSatisfy(\.isLetter) && b.allSatisfy(\.isLetter) ? joined : nil
+        return (5...Self.maximumCorrectable).contains(joined.utf8.count) && a.allSatisfy(\.isLetter) && b.allSatisfy(\.isLetter) ? joined : nil
     }
 
     private func bestWord(for token: String, twoEdits lookups: inout Int) throws -> (words: [String], confidence: Double)? {

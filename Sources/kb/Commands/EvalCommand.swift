@@ -86,6 +86,8 @@ struct EvalCommand: ParsableCommand {
         var all: [Int?] = []
         var times: [Double] = []
         var timed: [(Double, Query)] = []
+        var out = StandardOutput()
+        defer { out.flush() }
         for q in lines {
             let start = DispatchTime.now().uptimeNanoseconds
             let response = try KB.report { try engine.search(q.query, options: .init(limit: 10)) }
@@ -95,7 +97,7 @@ struct EvalCommand: ParsableCommand {
             all.append(rank)
             for group in q.groups { byVariant[group, default: []].append(rank) }
             if misses, rank != 1 {
-                print("miss \(q.id ?? q.path ?? "") [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))")
+                out.write("miss \(q.id ?? q.path ?? "") [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))\n")
             }
         }
         func line(_ name: String, _ ranks: [Int?]) -> String {
@@ -103,16 +105,19 @@ struct EvalCommand: ParsableCommand {
             let mrr = ranks.reduce(0.0) { $0 + ($1.map { 1.0 / Double($0) } ?? 0) } / n
             let r1 = Double(ranks.filter { $0 == 1 }.count) / n
             let r10 = Double(ranks.filter { $0 != nil }.count) / n
-            return String(format: "%-10@ %5d  MRR@10 %.3f  recall@1 %.3f  recall@10 %.3f", name, ranks.count, mrr, r1, r10)
+            // Padded by hand: `%-10@` does not pad on Linux.
+            let padded = name.count < 10 ? name + String(repeating: " ", count: 10 - name.count) : name
+            return padded + String(format: " %5d  MRR@10 %.3f  recall@1 %.3f  recall@10 %.3f\n", ranks.count, mrr, r1, r10)
         }
-        print(line("all", all))
-        for variant in byVariant.keys.sorted() where variant != "all" { print(line(variant, byVariant[variant]!)) }
+        out.write(TerminalText(line("all", all)))
+        for variant in byVariant.keys.sorted() where variant != "all" { out.write(TerminalText(line(variant, byVariant[variant]!))) }
         for (time, q) in timed.sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
-            print(String(format: "slow %7.2f ms  %@: %@", time, q.id ?? q.path ?? "", String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎")))
+            out.write(TerminalText(String(format: "slow %7.2f ms  ", time) + (q.id ?? q.path ?? "") + ": "
+                + String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎") + "\n"))
         }
         times.sort()
         let median = times[times.count / 2]
         let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
-        print(String(format: "search time in process: median %.2f ms, p99 %.2f ms (%d queries)", median, p99, times.count))
+        out.write(TerminalText(String(format: "search time in process: median %.2f ms, p99 %.2f ms (%d queries)\n", median, p99, times.count)))
     }
 }

@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
             }
             guard let output else {
                 var out = StandardOutput()
-                let outcome = try export { out.write($0) }
+                let outcome = try export { out.writeJSON($0) }
                 out.flush()
                 return outcome
             }

@@ -45,10 +45,10 @@ struct ImportCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            StandardOutput.printJSON(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
             for error in summary.errors { StandardError.line("\(error.path): \(error.reason)") }
-            StandardError.line(summary.line)
+            StandardError.line(TerminalText(summary.line))
         }
         if summary.failed > 0 { throw ExitCode(1) }
     }
@@ -72,12 +72,12 @@ final class ProgressBar {
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = String(format: "\r[%@] %d/%d files  %.0f articles/s  %@ left ",
                           bar, p.filesDone, p.filesTotal, rate, Self.duration(left))
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardError.progress(line)
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardError.progress("\r\u{1B}[K")
     }
 
     private static func duration(_ seconds: Double) -> String {

@@ -26,7 +26,7 @@ struct ParseCommand: ParsableCommand {
             for outcome in outcomes {
                 switch outcome {
                 case .article(let article):
-                    output.write(json ? ArticleJSON.line(article) + "\n" : ArticleSummary.text(article))
+                    if json { output.writeJSON(ArticleJSON.line(article) + "\n") } else { output.write(ArticleSummary.text(article)) }
                 case .failure(let path, let reason):
                     failed += 1
                     output.flush()

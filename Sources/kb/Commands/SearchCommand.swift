@@ -64,6 +64,10 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let paste = try text.isEmpty ? readStandardInput() : text.joined(separator: " ")
+        if let refusal = PasteLimit.refusal(byteCount: paste.utf8.count) {
+            StandardError.line("kb: \(refusal)")
+            throw ExitCode(2)
+        }
         guard paste.contains(where: { $0.isLetter || $0.isNumber }) else {
             StandardError.line("kb: nothing to search for: paste an error message as arguments or on standard input")
             throw ExitCode(2)
@@ -73,19 +77,22 @@ struct SearchCommand: ParsableCommand {
         }
         var out = StandardOutput()
         if json {
-            out.write(SearchJSON.render(response, explain: explain) + "\n")
+            out.writeJSON(SearchJSON.render(response, explain: explain) + "\n")
         } else if response.results.isEmpty {
             out.write("No article matches.\n")
         } else {
-            let style = TerminalStyle.detect()
-            for result in response.results { out.write(SearchText.render(result, style: style, explain: explain)) }
+            for result in response.results { out.write(SearchText.render(result, style: out.style, explain: explain)) }
         }
         out.flush()
     }
 
     private func readStandardInput() throws -> String {
         do {
-            return String(decoding: try ByteReader.standardInput().readAll(limit: 16 << 20), as: UTF8.self)
+            // One byte more than the limit tells a paste over it from one at it.
+            return String(decoding: try ByteReader.standardInput().readAll(limit: PasteLimit.bytes + 1), as: UTF8.self)
+        } catch where error.isTooLarge {
+            StandardError.line("kb: \(PasteLimit.refusal(byteCount: PasteLimit.bytes + 1)!)")
+            throw ExitCode(2)
         } catch {
             throw Failure("cannot read standard input: \(error)")
         }

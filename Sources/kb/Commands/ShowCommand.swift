@@ -22,6 +22,12 @@ struct ShowCommand: ParsableCommand {
             }
             return (article, try opened.successors(of: article.id))
         }
-        print(json ? ArticleJSON.line(article) : ArticleText.render(article, successors: successors, style: .detect()))
+        if json {
+            StandardOutput.printJSON(ArticleJSON.line(article))
+        } else {
+            var out = StandardOutput()
+            out.write(ArticleText.render(article, successors: successors, style: out.style) + "\n")
+            out.flush()
+        }
     }
 }

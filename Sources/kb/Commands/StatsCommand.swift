@@ -17,19 +17,25 @@ struct StatsCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            StandardOutput.printJSON(String(decoding: try encoder.encode(stats), as: UTF8.self))
             return
         }
-        print("store:          \(stats.path)")
-        print("articles:       \(stats.articles) (from \(stats.sources) source files)")
-        print("by layout:      " + stats.byLayout.map { "\($0.name) \($0.articles)" }.joined(separator: ", "))
-        print("by KB:          " + stats.byKnowledgeBase.map { "\($0.name) \($0.articles)" }.joined(separator: ", "))
-        print("size:           \(ByteCountFormatter.string(fromByteCount: stats.sizeBytes, countStyle: .file))")
-        print("schema version: \(stats.schemaVersion)")
-        print("last import:    \(stats.lastImport ?? "never")")
-        print("by product:")
-        for product in stats.byProduct.prefix(15) { print(String(format: "  %7d  %@", product.articles, product.name)) }
-        if stats.byProduct.count > 15 { print("  … and \(stats.byProduct.count - 15) more products") }
+        var lines = [
+            "store:          \(stats.path)",
+            "articles:       \(stats.articles) (from \(stats.sources) source files)",
+            "by layout:      " + stats.byLayout.map { "\($0.name) \($0.articles)" }.joined(separator: ", "),
+            "by KB:          " + stats.byKnowledgeBase.map { "\($0.name) \($0.articles)" }.joined(separator: ", "),
+            "size:           \(ByteCountFormatter.string(fromByteCount: stats.sizeBytes, countStyle: .file))",
+            "schema version: \(stats.schemaVersion)",
+            "last import:    \(stats.lastImport ?? "never")",
+            "by product:",
+        ]
+        for product in stats.byProduct.prefix(15) {
+            let count = String(product.articles)
+            lines.append("  " + String(repeating: " ", count: max(0, 7 - count.count)) + count + "  " + product.name)
+        }
+        if stats.byProduct.count > 15 { lines.append("  … and \(stats.byProduct.count - 15) more products") }
+        StandardOutput.print(TerminalText(lines.joined(separator: "\n")))
     }
 }
 
@@ -44,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let problems = try KB.report { try store.open(.readOnly).check() }
         if problems.isEmpty {
-            print("ok: \(store.resolvedPath)")
+            StandardOutput.print("ok: \(store.resolvedPath)")
         } else {
             for problem in problems { StandardError.line("kb: \(store.resolvedPath): \(problem)") }
             throw ExitCode(1)

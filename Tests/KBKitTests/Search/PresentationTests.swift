@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func theTerminalShowsIt() {
-        let text = SearchText.render(result, style: TerminalStyle(color: true), explain: false)
+        let style = TerminalStyle(color: true)
+        let text = style.render(SearchText.render(result, style: style, explain: false))
         #expect(text.contains("Cannot find \u{1B}[1;31mprinter\u{1B}[0m \u{1B}[1;31mLPT1\u{1B}[0m"))
         #expect(text.contains("Resolution: \u{1B}[0mRestart the spooler. Then print again.\n"))
     }
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func everyOutputSaysWhichLineFoundItAndHowWordsWereRead() throws {
-        let text = SearchText.render(foundByALine, style: TerminalStyle(color: false), explain: false)
+        let text = TerminalStyle(color: false).render(SearchText.render(foundByALine, style: TerminalStyle(color: false), explain: false))
         #expect(text.contains("found by line 3: ERROR [spool] Cannot find printer LPT1\n"))
         #expect(text.contains("read as: prlnter → printer\n"))
         let html = Pages.results(ResultsView(SearchResponse(query: AnalyzedQuery("x"), results: [foundByALine])))
