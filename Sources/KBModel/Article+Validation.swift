@@ -24,12 +24,9 @@ extension Article {
         return nil
     }
 
-    /// The schema's id patterns: `^Q[0-9]+$`, or a docs-as-code path id (`ArticleID.isPathID`).
+    /// The schema's id patterns: `^Q[1-9][0-9]{0,8}$`, or a docs-as-code path id
+    /// (`ArticleID.isPathID`): an id in the one spelling `ArticleID.normalize` gives.
     static func isArticleID(_ text: String) -> Bool {
-        let bytes = text.utf8
-        if bytes.count > 1 && bytes.first == UInt8(ascii: "Q") && bytes.dropFirst().allSatisfy({ (0x30...0x39).contains($0) }) {
-            return true
-        }
-        return ArticleID.isPathID(text)
+        ArticleID.isNormalized(text)
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 /// ("officedocs/outlook/client/prompts-for-password"): stable across imports, the same
 /// whichever folder of the knowledge base was imported, and usable in a URL or a shell.
 public enum ArticleID {
-    /// "Q178511", "q178511" → "Q178511"; "OfficeDocs/Outlook/x" → "officedocs/outlook/x";
-    /// anything else → nil.
+    /// The one place ids are checked and put in their one spelling: "Q178511", "q178511" and
+    /// "Q00178511" → "Q178511"; "OfficeDocs/Outlook/x" → "officedocs/outlook/x"; anything
+    /// else → nil. An archive id is "Q" and a number from 1 to `maximumNumberDigits` digits
+    /// ("Q0" and a 30-digit number are no article's).
     public static func normalize(_ text: String) -> String? {
         let t = text.trimmed
         if t.contains("/") {
@@ -15,9 +17,17 @@ public enum ArticleID {
         }
         guard t.count >= 2, let first = t.first, first == "Q" || first == "q" else { return nil }
         let digits = t.dropFirst()
-        guard digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return "Q" + digits
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let number = digits.drop(while: { $0 == "0" })
+        guard (1...maximumNumberDigits).contains(number.count) else { return nil }
+        return "Q" + number
     }
+
+    /// The most digits an archive id's number has (the archive's run to 6).
+    public static let maximumNumberDigits = 9
+
+    /// True when `text` is an id in its one spelling (what `normalize` returns).
+    public static func isNormalized(_ text: String) -> Bool { normalize(text) == text }
 
     /// The id of the article at `location`: its knowledge base and relative path, lower case,
     /// without the extension; characters other than letters, digits, ".", "_" and "-" become "-".

@@ -6,7 +6,7 @@ import KBModel
 /// thread-safe: call it from as many tasks as there are cores.
 public enum ArticleParser {
     /// Larger files are refused: the biggest real article is far below this.
-    public static let maxFileSize = 16 * 1024 * 1024
+    public static let maxFileSize = ArticleLimits.fileBytes
 
     /// Parses one article file of any layout; `path` is recorded as its source and named in
     /// errors. `location`, the file's place in its knowledge base, makes a docs-as-code
@@ -29,6 +29,8 @@ public enum ArticleParser {
         }
         var article = assemble(raw.withPlainSpaces(), path: path)
         article.source.knowledgeBase = location?.knowledgeBase
+        // A title of only spaces is none: the record would break the schema's rule.
+        guard !article.title.isEmpty else { throw .missingTitle(path) }
         return article
     }
 

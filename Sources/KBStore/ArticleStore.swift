@@ -28,11 +28,9 @@ public final class ArticleStore: Sendable {
                     try db.execute(sql: "PRAGMA cache_size = -131072")
                 }
             }
+            try Self.checkIsStoreFile(path, access: access)
             switch access {
             case .readOnly:
-                guard FileManager.default.fileExists(atPath: path) else {
-                    throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first")
-                }
                 config.readonly = true
                 var reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
                 try reader.read { db in try Self.checkSchema(db, path: path) }
@@ -46,9 +44,15 @@ public final class ArticleStore: Sendable {
             case .readWrite:
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                // Looked at before the pool opens it: a pool switches the file to WAL mode.
+                if FileManager.default.fileExists(atPath: path) {
+                    let queue = try DatabaseQueue(path: path, configuration: config)
+                    try queue.read { db in try Self.checkSchema(db, path: path) }
+                    try queue.close()
+                }
                 let pool = try DatabasePool(path: path, configuration: config)
-                try pool.read { db in try Self.checkSchema(db, path: path) }
                 try StoreSchema.migrator.migrate(pool)
+                try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
                 database = pool
             }
         } catch {
@@ -58,8 +62,8 @@ public final class ArticleStore: Sendable {
 
     /// A long-lived reader (`pooled`, e.g. a server) gets a pool of read-only connections, so
     /// that searches run side by side; a one-shot command, one connection. A store on read-only
-    /// media cannot get the shared-memory file WAL mode needs: it is then opened as immutable,
-    /// which SQLite allows without one.
+    /// media or in a folder this process cannot write cannot get the shared-memory file WAL mode
+    /// needs: it is then opened as immutable, which SQLite allows without one.
     private static func openReadOnly(path: String, configuration: Configuration, pooled: Bool) throws -> any DatabaseWriter & DatabaseReader {
         do {
             let reader: any DatabaseWriter & DatabaseReader = pooled
@@ -67,11 +71,19 @@ public final class ArticleStore: Sendable {
                 : try DatabaseQueue(path: path, configuration: configuration)
             try reader.read { db in _ = try db.tableExists("article") }
             return reader
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && StoreError.isOnReadOnlyFileSystem(path) {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN
+            && (StoreError.isOnReadOnlyFileSystem(path) || !isFolderWritable(path)) {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
             return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
         }
+    }
+
+    /// Whether this process may create files beside the store (its `-shm` and `-wal`): when
+    /// it may not, no kb can write the store from here, and it is read as immutable.
+    private static func isFolderWritable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
     /// Applies the migrations an older store lacks, for a command that only reads.
@@ -87,10 +99,32 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// Refuses a store written by a newer `kb`: never migrate downward.
+    /// Marks the file as a kb store in SQLite's header (`PRAGMA application_id`): "kbKB".
+    static let applicationID: Int32 = 0x6B62_4B42
+
+    /// Refuses what is no store file before SQLite opens it: a missing store for a command
+    /// that only reads, and a device, folder or pipe (`--db /dev/null`).
+    private static func checkIsStoreFile(_ path: String, access: Access) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if access == .readOnly { throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first") }
+            return
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError(path: path, reason: "not a kb store: it is a \((info.st_mode & S_IFMT) == S_IFDIR ? "folder" : "device or special file"), not a file")
+        }
+    }
+
+    /// Refuses another program's database (kb adds its tables only to an empty database or
+    /// its own store) and a store written by a newer `kb`: never migrate downward.
     private static func checkSchema(_ db: Database, path: String) throws {
         // Reading the schema fails early on a file that is not a database.
-        _ = try db.tableExists("article")
+        let isStore = try db.tableExists("article")
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        if (applicationID != 0 && applicationID != Self.applicationID) || (!isStore && tables > 0) {
+            throw StoreError(path: path, reason: "not a kb store: this SQLite database belongs to another program (kb uses only an empty file or its own store)")
+        }
         if try StoreSchema.migrator.hasBeenSuperseded(db) {
             throw StoreError(path: path, reason: "this store has a newer schema than this kb knows (\(StoreSchema.currentVersion)): upgrade kb")
         }

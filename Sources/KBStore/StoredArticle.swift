@@ -16,6 +16,8 @@ package struct StoredArticle: Sendable {
     var sourcePath: String
     var contentHash: String
     var record: String
+    /// The stored record's size in bytes.
+    package var recordBytes: Int { record.utf8.count }
     var sectionsOnly: Bool
     var index: IndexedText
 

@@ -1,4 +1,5 @@
 import Foundation
+import KBModel
 import KBParsing
 import KBStore
 
@@ -62,10 +63,22 @@ public struct Importer: Sendable {
             if article.source.layout == .document {
                 twins.recordDocument(id: article.id, lastModified: article.lastModified?.description)
             }
-            return .article(StoredArticle(article))
+            let stored = StoredArticle(article)
+            if let problem = Self.exportProblem(article, stored: stored) { return .failure(path: article.source.path, reason: problem) }
+            return .article(stored)
         case .failure(let path, let reason):
             return .failure(path: path, reason: reason)
         }
+    }
+
+    /// Why an article cannot be stored, when its export record would be over the record limit
+    /// (an export of it could not be imported again). Only a large article's record is made:
+    /// the export form is at most a few times the stored one.
+    static func exportProblem(_ article: Article, stored: StoredArticle) -> String? {
+        guard stored.recordBytes * 4 > ArticleLimits.recordBytes else { return nil }
+        let bytes = ArticleJSON.line(article).utf8.count
+        guard bytes > ArticleLimits.recordBytes else { return nil }
+        return "too large: its JSON record would be \(bytes >> 20) MiB, over the \(ArticleLimits.recordBytes >> 20) MiB limit for one record"
     }
 
     /// Reads and prepares every item in batches: all but markdown files first, then those.

@@ -1,3 +1,4 @@
+import KBModel
 import KBParsing
 
 /// The records of a kb JSON export, one at a time, in bounded memory: JSON Lines (one record a
@@ -27,7 +28,7 @@ struct ExportStream: Sendable {
         firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[")
     }
 
-    init(reader: ByteReader, path: String, limit: Int = ArticleParser.maxFileSize) throws(ByteReader.Failure) {
+    init(reader: ByteReader, path: String, limit: Int = ArticleLimits.recordBytes) throws(ByteReader.Failure) {
         self.reader = reader
         self.path = path
         self.limit = limit

@@ -8,8 +8,12 @@ import KBModel
 /// hidden entries, `LICENSE`, `NOTICE` and the like, and DocFX and Jekyll include folders
 /// (fragments of pages, not articles). A docs repository's images, tables of contents and
 /// configuration are thus not read. A folder reached twice through symbolic links is walked
-/// once, so link loops end.
+/// once, so link loops end. A symbolic link inside a folder that leads out of it (to a system
+/// file, say) is not followed unless asked (`followSymlinks`), and is listed as skipped.
 public struct FileWalker {
+    /// Whether symbolic links that lead out of the folder named are followed.
+    public var followSymlinks = false
+
     /// One input: a file (with its place in its knowledge base), or standard input.
     public enum Item: Equatable, Sendable {
         case file(String, location: ArticleLocation? = nil)
@@ -22,7 +26,7 @@ public struct FileWalker {
     }
 
     /// A walker over files and folders.
-    public init() {}
+    public init(followSymlinks: Bool = false) { self.followSymlinks = followSymlinks }
 
     /// The article files under the given paths (files as given, folders walked), in a
     /// stable order; "-" is standard input.
@@ -33,7 +37,8 @@ public struct FileWalker {
         for path in paths {
             if path == "-" { items.append(.standardInput); continue }
             let start = items.count
-            walk(path, visited: &visited, into: &items, topLevel: true)
+            let root = Self.realPath(path) ?? KnowledgeBaseRoot.absolute(path)
+            walk(path, root: root, visited: &visited, into: &items, topLevel: true)
             // Each file's place in its knowledge base (see `KnowledgeBaseRoot`). Paths found
             // under `path` start with it, so one absolute path serves them all.
             let absolute = KnowledgeBaseRoot.absolute(path)
@@ -67,32 +72,66 @@ public struct FileWalker {
         return repositoryFiles.contains(String(name.prefix(while: { $0 != "." })))
     }
 
+    /// A folder's entries as the file system names them: a name that is not valid UTF-8 is
+    /// kept apart, shown with replacement characters, since no `String` path can open it.
+    private static func names(in folder: String) -> [(text: String, isUTF8: Bool)]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [(text: String, isUTF8: Bool)] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text == "." || text == ".." { continue }
+            names.append((text, String(validating: bytes, as: UTF8.self) != nil))
+        }
+        return names
+    }
+
     private struct DirectoryID: Hashable {
         var device: UInt64
         var inode: UInt64
     }
 
-    private func walk(_ path: String, visited: inout Set<DirectoryID>, into items: inout [Item], topLevel: Bool) {
+    /// The path with every symbolic link resolved; nil when it leads nowhere.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func walk(_ path: String, root: String, visited: inout Set<DirectoryID>, into items: inout [Item], topLevel: Bool) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            let reason = errno == ENOENT ? (topLevel ? "no such file or folder" : "broken symbolic link")
-                : String(cString: strerror(errno))
+            let error = errno
+            var link = stat()
+            let reason = error != ENOENT ? String(cString: strerror(error))
+                : lstat(path, &link) == 0 ? "broken symbolic link"
+                : "no such file or folder"
             items.append(.failure(path: path, reason: reason))
+            return
+        }
+        var link = stat()
+        if !topLevel, !followSymlinks, lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+           let target = Self.realPath(path), target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
+            items.append(.failure(path: path, reason: "skipped: a symbolic link to \(target), outside the folder imported (--follow-symlinks follows it)"))
             return
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             let id = DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard visited.insert(id).inserted else { return }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path)
-            } catch {
+            guard let names = Self.names(in: path) else {
                 items.append(.failure(path: path, reason: "cannot list folder: permission denied or unreadable"))
                 return
             }
-            for name in names.sorted() where !name.hasPrefix(".") && !Self.includeFolders.contains(name.lowercased()) {
-                walk(path.hasSuffix("/") ? path + name : path + "/" + name, visited: &visited, into: &items, topLevel: false)
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            for name in names.sorted(by: { $0.text < $1.text })
+            where !name.text.hasPrefix(".") && !Self.includeFolders.contains(name.text.lowercased()) {
+                guard name.isUTF8 else {
+                    items.append(.failure(path: folder + name.text, reason: "the file name is not valid UTF-8 (shown with \u{FFFD}): rename it to import it"))
+                    continue
+                }
+                walk(folder + name.text, root: root, visited: &visited, into: &items, topLevel: false)
             }
         case S_IFREG:
             if topLevel || (Self.mayHoldArticles(path) && !Self.isRepositoryFile(path)) { items.append(.file(path)) }

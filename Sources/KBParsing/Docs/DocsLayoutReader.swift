@@ -22,7 +22,8 @@ enum DocsLayoutReader {
         let (front, bodyStart) = try FrontMatter.split(lines)
         let blocks = MarkdownBlocks.parse(Array(lines[bodyStart...]))
         let frontTitle = front?.string("title")
-        guard let title = blocks.title ?? frontTitle ?? blocks.firstHeading else {
+        // A heading with no text ("#" alone) gives no title.
+        guard let title = blocks.title?.trimmed.nonEmpty ?? frontTitle?.trimmed.nonEmpty ?? blocks.firstHeading?.trimmed.nonEmpty else {
             throw .missingTitle(location.map(ArticleID.of) ?? path)
         }
         let location = location ?? Self.fallbackLocation(path: path, title: title)
@@ -49,7 +50,7 @@ enum DocsLayoutReader {
             messages[index] = code + ": " + first
         }
         article.errorMessages = FieldParsing.unique(messages + Self.quotedMessages(inTitle: title) + (code != nil ? [title] : []))
-        article.kbNumbers = FieldParsing.unique(blocks.kbNumbers.map { "Q" + $0 })
+        article.kbNumbers = FieldParsing.unique(blocks.kbNumbers.compactMap { ArticleID.normalize("Q" + $0) })
         let text = article.sections.map(\.text).joined(separator: "\n")
         let references = article.kbNumbers + blocks.linkTargets.compactMap { Self.reference($0, from: location) }
             + ArticleID.citations(in: text, excluding: id) + Self.kbCitations(in: text)
@@ -123,7 +124,7 @@ enum DocsLayoutReader {
             let start = j
             while j < bytes.count, (0x30...0x39).contains(bytes[j]) { j += 1 }
             if (5...7).contains(j - start), j == bytes.count || !isWord(bytes[j]) {
-                found.append("Q" + String(decoding: bytes[start..<j], as: UTF8.self))
+                if let id = ArticleID.normalize("Q" + String(decoding: bytes[start..<j], as: UTF8.self)) { found.append(id) }
             }
         }
         return found
@@ -136,7 +137,7 @@ enum DocsLayoutReader {
         for marker in ["support.microsoft.com/help/", "support.microsoft.com/kb/", "/kb/"] {
             if let range = lower.range(of: marker) {
                 let digits = lower[range.upperBound...].prefix(while: \.isNumber)
-                if (4...7).contains(digits.count) { return "Q" + digits }
+                if (4...7).contains(digits.count) { return ArticleID.normalize("Q" + digits) }
             }
         }
         guard !lower.contains("://"), !lower.hasPrefix("/"), !lower.hasPrefix("#"), !lower.hasPrefix("mailto:") else { return nil }

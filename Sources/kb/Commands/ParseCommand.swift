@@ -15,11 +15,14 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print one JSON record per article (JSON Lines).")
     var json = false
 
+    @Flag(help: "Follow symbolic links that lead out of the folders named (by default they are listed as skipped).")
+    var followSymlinks = false
+
     @Argument(help: "Article files or folders.")
     var paths: [String]
 
     func run() throws {
-        let items = FileWalker().items(for: paths)
+        let items = FileWalker(followSymlinks: followSymlinks).items(for: paths)
         var output = StandardOutput()
         var failed = 0
         try ArticleSource().forEachBatch(items) { outcomes in
