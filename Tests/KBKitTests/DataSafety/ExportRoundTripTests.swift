@@ -77,11 +77,11 @@ import Testing
             .split(separator: "\n").map(String.init)
         var huge = try ArticleJSON.decode(Data(lines[0].utf8))
         huge.id = "Q8000001"
-        huge.moreInformation = String(repeating: "x", count: ArticleParser.maxFileSize + 10)
+        huge.moreInformation = String(repeating: "x", count: ArticleLimits.recordBytes + 10)
         let path = try store.write("huge.jsonl", ([ArticleJSON.line(huge)] + lines).joined(separator: "\n"))
         let summary = try store.importPaths([path])
         #expect(summary.new == lines.count)
-        #expect(summary.errors == [ImportSummary.Failure(path: "\(path):1", reason: "too large: over the 16 MiB limit for one article or record")])
+        #expect(summary.errors == [ImportSummary.Failure(path: "\(path):1", reason: "too large: over the 64 MiB limit for one article or record")])
     }
 
     @Test func anArticleFileOverTheLimitIsRefusedNotCut() throws {
