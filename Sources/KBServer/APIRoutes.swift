@@ -83,7 +83,7 @@ struct APIRoutes {
         case .failure(let error): return JSONError.response(.badRequest, error.message)
         }
         let server = self.server
-        guard let json = try await server.gated({ () throws -> String in
+        guard let json = try await server.gated(parsed, { () throws -> String in
             SearchJSON.render(try server.search(parsed), explain: false)
         }) else {
             return JSONError.busy()

@@ -22,8 +22,13 @@ public struct KBServer: Sendable {
         /// The largest form body accepted, in bytes: a paste at `PasteLimit` once form-encoded
         /// (each byte at most three).
         public var maxFormBody = 3 * PasteLimit.bytes + 4096
-        /// Searches run at once; more wait up to `searchPatience`, then get 503.
-        public var concurrentSearches = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        /// Searches of ordinary pastes run at once; more wait up to `searchPatience`, then get 503.
+        public var concurrentSearches = 4 * ProcessInfo.processInfo.activeProcessorCount
+        /// Pastes longer than this many bytes cost up to seconds (a whole log, a dump): they
+        /// take the narrow gate, so a flood of them leaves the other cores to ordinary searches.
+        public var longPasteBytes = 16 * 1024
+        /// Searches of long pastes run at once.
+        public var concurrentLongSearches = max(1, ProcessInfo.processInfo.activeProcessorCount / 2)
         /// How long a search waits for a free place before it is refused.
         public var searchPatience = Duration.seconds(2)
         /// How long one search may take before it gives up (503).
@@ -50,6 +55,7 @@ public struct KBServer: Sendable {
     let cache: ResultCache<[SearchResult]>
     let articles: ArticleCache
     let gate: SearchGate
+    let longPasteGate: SearchGate
 
     /// A server of `store`.
     public init(store: ArticleStore, configuration: Configuration) {
@@ -58,6 +64,7 @@ public struct KBServer: Sendable {
         cache = ResultCache(capacity: configuration.cacheEntries)
         articles = ArticleCache(capacity: configuration.articleCacheEntries)
         gate = SearchGate(capacity: configuration.concurrentSearches, patience: configuration.searchPatience)
+        longPasteGate = SearchGate(capacity: configuration.concurrentLongSearches, patience: configuration.searchPatience)
     }
 
     /// The routes: pages, the JSON API and health.
@@ -88,9 +95,11 @@ public struct KBServer: Sendable {
         try await NIOThreadPool.singleton.runIfActive(body)
     }
 
-    /// Runs a search (`body`, which calls `search`) through the gate: nil when the server is
-    /// too busy (the gate stayed full) or the search passed its deadline; answer 503 then.
-    func gated<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T? {
+    /// Runs the search of `request` (`body`, which calls `search`) through its gate, the
+    /// narrow one for a long paste: nil when the server is too busy (the gate stayed full) or
+    /// the search passed its deadline; answer 503 then.
+    func gated<T: Sendable>(_ request: APIRoutes.SearchRequest, _ body: @escaping @Sendable () throws -> T) async throws -> T? {
+        let gate = request.query.utf8.count > configuration.longPasteBytes ? longPasteGate : gate
         do {
             return try await gate.run { try await offload(body) }
         } catch let error as StoreError where error.reason == SearchDeadline.reason {

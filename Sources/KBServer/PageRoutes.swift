@@ -54,7 +54,7 @@ struct PageRoutes {
             case .failure(let error):
                 results = ResultsView(error: error.message)
             case .success(let request):
-                guard let view = try await server.gated({ ResultsView(try server.search(request)) }) else {
+                guard let view = try await server.gated(request, { ResultsView(try server.search(request)) }) else {
                     return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment."))
                 }
                 results = view
