@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `kb serve`: HTTP server (routing, limits, graceful shutdown) and its test client.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // `kb serve`: the service group that runs the server and stops it on SIGTERM/SIGINT.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Access log of `kb serve`.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // The pages of `kb serve`: templates that HTML-escape every value.
@@ -56,6 +58,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.embedInCode("Templates")]
         ),

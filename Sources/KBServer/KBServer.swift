@@ -5,6 +5,7 @@ import KBStore
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 
 /// `kb serve`: the JSON API and the search page over one store.
@@ -56,6 +57,8 @@ public struct KBServer: Sendable {
     let articles: ArticleCache
     let gate: SearchGate
     let longPasteGate: SearchGate
+    /// Raised by SIGTERM or SIGINT: searches stop at their next step.
+    let stopSignal = StopSignal()
 
     /// A server of `store`.
     public init(store: ArticleStore, configuration: Configuration) {
@@ -87,7 +90,10 @@ public struct KBServer: Sendable {
 
     /// Runs until SIGINT or SIGTERM, then finishes the requests under way.
     public func run(logger: Logger) async throws {
-        try await application(logger: logger).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        let services = ServiceGroup(configuration: .init(
+            services: [.init(service: application(logger: logger)), .init(service: stopSignal, successTerminationBehavior: .ignore)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
     }
 
     /// Runs blocking store work off the event loops.
@@ -100,6 +106,7 @@ public struct KBServer: Sendable {
     /// the search passed its deadline; answer 503 then.
     func gated<T: Sendable>(_ request: APIRoutes.SearchRequest, _ body: @escaping @Sendable () throws -> T) async throws -> T? {
         let gate = request.query.utf8.count > configuration.longPasteBytes ? longPasteGate : gate
+        guard !stopSignal.isRaised else { return nil }
         do {
             return try await gate.run { try await offload(body) }
         } catch let error as StoreError where error.reason == SearchDeadline.reason {
@@ -115,7 +122,8 @@ public struct KBServer: Sendable {
         let generation = try generation()
         if let results = cache.value(for: key, generation: generation) { return SearchResponse(query: query, results: results) }
         let response = try SearchEngine(store: store, articles: articles).search(query, options: .init(
-            limit: request.limit, filter: request.filter, deadline: SearchDeadline(after: configuration.searchDeadline)))
+            limit: request.limit, filter: request.filter,
+            deadline: SearchDeadline(after: configuration.searchDeadline, cancelled: { [stopSignal] in stopSignal.isRaised })))
         cache.store(response.results, for: key, generation: generation)
         return response
     }

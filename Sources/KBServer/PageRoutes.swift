@@ -22,7 +22,17 @@ struct PageRoutes {
                 return Response.html(Pages.message(title: "Paste too long", "Pastes are limited to \(PasteLimit.bytes >> 20) MiB."),
                              status: .contentTooLarge)
             }
-            let values = FormBody.decode(String(buffer: body))
+            // A long body is decoded through the long pastes' gate, off the event loop: a flood of
+            // them must not keep the event loops from other requests.
+            let values: [String: String]
+            if body.readableBytes > server.configuration.longPasteBytes {
+                let server = self.server
+                guard let decoded = try await server.longPasteGate.run({ try await server.offload { FormBody.decode(String(buffer: body)) } })
+                else { return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment.")) }
+                values = decoded
+            } else {
+                values = FormBody.decode(String(buffer: body))
+            }
             if let refusal = PasteLimit.refusal(byteCount: values["q"]?.utf8.count ?? 0) {
                 return Response.html(Pages.message(title: "Paste too long", "Kb cannot search it: \(refusal)."), status: .contentTooLarge)
             }

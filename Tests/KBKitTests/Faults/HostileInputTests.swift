@@ -193,4 +193,18 @@ import Testing
         let followed = FileWalker(followSymlinks: true).items(for: [folder])
         #expect(followed.filter { if case .file = $0 { true } else { false } }.count == 3)
     }
+
+    /// A store in a folder this process cannot write, without its -shm file, is read as
+    /// immutable (root can write anywhere, so the test needs another user).
+    @Test(.enabled(if: getuid() != 0, "root writes any folder: run as another user"))
+    func aStoreInAReadOnlyFolderIsRead() throws {
+        let store = try TemporaryStore()
+        try store.importPaths([Fixtures.path("Articles/003_e36610226ab790a0.txt")])
+        for suffix in ["-shm", "-wal"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: store.folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: store.folder.path) }
+        let output = try CommandRunner.run(["search", "--db", store.path, "Failed in Connect"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("Q128961"))
+    }
 }
