@@ -99,17 +99,6 @@ public struct ArticleSource: Sendable {
         }
     }
 
-    /// The articles in bytes already in memory (an upload): one article, or an export's records.
-    public static func outcomes(_ bytes: [UInt8], path: String) -> [Outcome] {
-        switch input(ByteReader(bytes: bytes), path: path) {
-        case .failure(let failure): return [failure.outcome]
-        case .success(.article(let bytes, let path, _)): return [parse(bytes, path: path)]
-        case .success(.export(var stream)):
-            var outcomes: [Outcome] = []
-            while let chunk = nextRecords(&stream, count: 256) { outcomes += chunk }
-            return outcomes
-        }
-    }
 
     static func parse(_ bytes: [UInt8], path: String, location: ArticleLocation? = nil) -> Outcome {
         do { return .article(try ArticleParser.parse(bytes, path: path, location: location)) } catch {

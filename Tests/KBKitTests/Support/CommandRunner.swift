@@ -39,12 +39,21 @@ struct CommandRunner {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read before waiting: a full pipe would block the child.
+        // Both pipes are read at once, before waiting: a full pipe, either one, would block the child.
+        // (A thread of its own, not a task: the caller blocks, and may be on the task pool.)
+        let stderrRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var stderrData = Data()
+        let reader = Thread {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            stderrRead.signal()
+        }
+        reader.start()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        stderrRead.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,
                       stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }
+
