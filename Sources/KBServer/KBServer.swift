@@ -33,7 +33,7 @@ public struct KBServer: Sendable {
         /// How long a search waits for a free place before it is refused.
         public var searchPatience = Duration.seconds(2)
         /// How long one search may take before it gives up (503).
-        public var searchDeadline = Duration.seconds(5)
+        public var searchDeadline = Duration.seconds(10)
         /// The largest import body accepted, in bytes.
         public var maxImportBody = 64 * 1024 * 1024
         /// Search results kept for repeated pastes; 0 turns the cache off.
