@@ -1,5 +1,6 @@
 import Foundation
 import KBModel
+import Synchronization
 
 
 /// Decoded article records, with their export JSON, kept in memory for a long-running process
@@ -9,21 +10,24 @@ import KBModel
 /// Entries are keyed by row and content hash, so an article changed by an import is never
 /// served stale. Two generations stand in for least-recently-used order: when the current
 /// one is full it becomes the old one, and an entry found in the old one moves back.
-public final class ArticleCache: @unchecked Sendable {
+public final class ArticleCache: Sendable {
     struct Key: Hashable {
         var rowid: Int64
         var contentHash: String
     }
 
-    private let lock = NSLock()
     struct Entry {
         var article: Article
         /// `ArticleJSON` of the article, as search responses embed it.
         var json: [UInt8]
     }
 
-    private var current: [Key: Entry] = [:]
-    private var previous: [Key: Entry] = [:]
+    private struct Generations {
+        var current: [Key: Entry] = [:]
+        var previous: [Key: Entry] = [:]
+    }
+
+    private let generations = Mutex(Generations())
     /// Articles per generation: the cache holds at most twice this many.
     public let capacity: Int
 
@@ -33,30 +37,28 @@ public final class ArticleCache: @unchecked Sendable {
     }
 
     func entry(_ key: Key) -> Entry? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let entry = current[key] { return entry }
-        guard let entry = previous.removeValue(forKey: key) else { return nil }
-        insert(entry, key)
-        return entry
+        generations.withLock { generations in
+            if let entry = generations.current[key] { return entry }
+            guard let entry = generations.previous.removeValue(forKey: key) else { return nil }
+            insert(entry, key, into: &generations)
+            return entry
+        }
     }
 
     /// Keeps the article and its JSON (encoded here, outside the lock).
     @discardableResult
     func store(_ article: Article, for key: Key) -> Entry {
         let entry = Entry(article: article, json: ArticleJSON.bytes(article).json)
-        lock.lock()
-        defer { lock.unlock() }
-        insert(entry, key)
+        generations.withLock { insert(entry, key, into: &$0) }
         return entry
     }
 
-    private func insert(_ entry: Entry, _ key: Key) {
+    private func insert(_ entry: Entry, _ key: Key, into generations: inout Generations) {
         guard capacity > 0 else { return }
-        if current.count >= capacity {
-            previous = current
-            current = [:]
+        if generations.current.count >= capacity {
+            generations.previous = generations.current
+            generations.current = [:]
         }
-        current[key] = entry
+        generations.current[key] = entry
     }
 }

@@ -6,6 +6,9 @@ import Foundation
 /// waits; when the buffer is full the line is dropped and counted, and the count is written
 /// out as soon as the destination takes lines again. Request handling therefore never stalls
 /// on its access log.
+///
+/// `@unchecked Sendable`: its state is guarded by a condition variable (the writer thread waits
+/// for lines), which `Mutex` does not offer; every access is under it.
 package final class LogBuffer: @unchecked Sendable {
     private let condition = NSCondition()
     private var lines: [String] = []

@@ -8,6 +8,9 @@ import Foundation
 /// The producer runs on a Dispatch worker rather than a thread of its own: a dedicated thread
 /// that exited as an import failed on a full disk sometimes aborted the process in glibc's
 /// per-thread cache clean-up (about 1 run in 100; see `Scripts/fault-test`).
+///
+/// `@unchecked Sendable`: its state is guarded by a condition variable (the consumer waits for
+/// a batch, the producer for room), which `Mutex` does not offer; every access is under it.
 final class BatchPipeline<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [[Output]] = []

@@ -1,20 +1,20 @@
 import Foundation
 import KBModel
+import Synchronization
 
 /// Finds the knowledge base a file belongs to: the nearest folder above it that holds a
 /// repository's or a docs site's mark (`.git`, `docfx.json`, `mkdocs.yml`, `_config.yml`,
 /// `hugo.toml`, a `LICENSE`…). So importing a repository's root or any folder inside it gives
 /// every file the same knowledge base and the same path in it, hence the same id. A file
 /// under no such folder belongs to the folder named on the command line.
-final class KnowledgeBaseRoot: @unchecked Sendable {
+final class KnowledgeBaseRoot: Sendable {
     static let marks = [
         ".git", "docfx.json", ".openpublishing.publish.config.json", "mkdocs.yml", "_config.yml", "hugo.toml",
         "hugo.yaml", "config.toml", "LICENSE", "LICENSE.md", "LICENSE.txt",
     ]
 
-    private let lock = NSLock()
     /// Folder → the root found for it ("" for none), so that each folder is looked at once.
-    private var roots: [String: String] = [:]
+    private let roots = Mutex<[String: String]>([:])
 
     /// The location of `file` (absolute), found under the folder `named` on the command line.
     func location(of file: String, named: String) -> ArticleLocation {
@@ -36,9 +36,7 @@ final class KnowledgeBaseRoot: @unchecked Sendable {
     }
 
     private func root(of folder: String) -> String {
-        lock.lock()
-        if let known = roots[folder] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = roots.withLock({ $0[folder] }) { return known }
         let found: String
         if Self.marks.contains(where: { FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
             found = folder
@@ -46,9 +44,7 @@ final class KnowledgeBaseRoot: @unchecked Sendable {
             let parent = Self.folder(of: folder)
             found = parent == folder || parent == "." ? "" : root(of: parent)
         }
-        lock.lock()
-        roots[folder] = found
-        lock.unlock()
+        roots.withLock { $0[folder] = found }
         return found
     }
 

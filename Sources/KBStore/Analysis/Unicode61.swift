@@ -12,7 +12,9 @@ final class Unicode61: @unchecked Sendable {
     /// An in-memory connection: it owns the FTS5 module the tokenizer comes from.
     private let database: DatabaseQueue
     private let tokenizer: any FTS5Tokenizer
-    /// The tokenizer folds into a buffer of its own: one caller at a time.
+    /// The tokenizer folds into a buffer of its own: one caller at a time. (A lock, not a
+    /// `Mutex`: the tokenizer is GRDB's non-Sendable handle, used only under this lock, which
+    /// is why the class is `@unchecked Sendable`.)
     private let lock = NSLock()
 
     private init() {
