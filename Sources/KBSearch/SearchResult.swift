@@ -32,8 +32,7 @@ public struct SearchResult: Sendable {
 }
 
 /// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title
-/// + errorTitle + codeWeight·code`
-/// (the weights are `SearchEngine`'s).
+/// + errorTitle + codeWeight·code + keywordWeight·keywords` (the weights are `Reranker`'s).
 public struct ScoreExplanation: Sendable, Equatable {
     /// The full-text score relative to the best candidate's (0…1).
     public var bm25: Double

@@ -42,7 +42,7 @@ struct APIRoutes {
         /// nil and a message when a parameter is invalid.
         static func parse(_ values: [String: String]) -> Result<SearchRequest, RequestError> {
             let query = values["q"] ?? ""
-            guard query.contains(where: { $0.isLetter || $0.isNumber }) else {
+            guard !PasteLimit.isEmpty(query) else {
                 return .failure(RequestError("parameter 'q' is required: the error message to search for"))
             }
             var limit = 10

@@ -59,7 +59,7 @@ struct PageRoutes {
         let fragment = values["fragment"] == "1"
         let server = self.server
         var results: ResultsView?
-        if form.query.contains(where: { $0.isLetter || $0.isNumber }) {
+        if !PasteLimit.isEmpty(form.query) {
             switch APIRoutes.SearchRequest.parse(values) {
             case .failure(let error):
                 results = ResultsView(error: error.message)

@@ -36,10 +36,10 @@ struct ExportStream: Sendable {
         if isArray { _ = try reader.next() }
     }
 
-    /// The next record, or nil when the export is read.
     /// Stops the stream: `next()` returns nil from now on.
     mutating func abandon() { finished = true }
 
+    /// The next record, or nil when the export is read.
     mutating func next() -> Record? {
         let record = nextRecord()
         if record != nil { recordsRead += 1 }

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import article files, folders, or JSON exports into the store.",
         discussion: """
-            Accepts both article layouts and kb's own JSON / JSON Lines exports, recognised by \
+            Accepts the three article layouts and kb's own JSON / JSON Lines exports, recognised by \
             content; '-' reads standard input. Re-importing unchanged files changes nothing. An \
             article seen twice is stored once: the later 'lastModified' wins, on a tie the \
             DOCUMENT layout. Exit status: 0 when every file imported, 1 when some failed.

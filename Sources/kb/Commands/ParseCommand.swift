@@ -7,7 +7,8 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Parse article files and print what was read.",
         discussion: """
-            Reads both dump layouts (DOCUMENT header and markdown front matter), recognised by \
+            Reads the three layouts (the archive's DOCUMENT header and markdown front matter, and \
+            docs-as-code Markdown), recognised by \
             content. Folders are read recursively. Errors go to standard error as 'PATH: reason'.
             """
     )

@@ -46,7 +46,7 @@ struct SearchCommand: ParsableCommand {
             StandardError.line("kb: \(refusal)")
             throw ExitCode(2)
         }
-        guard paste.contains(where: { $0.isLetter || $0.isNumber }) else {
+        guard !PasteLimit.isEmpty(paste) else {
             StandardError.line("kb: nothing to search for: paste an error message as arguments or on standard input")
             throw ExitCode(2)
         }

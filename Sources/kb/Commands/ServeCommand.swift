@@ -10,9 +10,11 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the search page and a JSON API over the store.",
         discussion: """
             Listens on 127.0.0.1 by default: give --host 0.0.0.0 to open it to the network. \
-            GET /api/search?q=…&limit=&product=&version=&keyword=&since=, GET /api/articles/ID, \
-            GET /api/stats; POST /api/import only with --import-token (sent as a bearer token). \
-            Access log on standard error; SIGINT or SIGTERM stops it gracefully.
+            GET /api/search?q=…&limit=&product=&version=&keyword=&since=&kb=, GET /api/articles/ID, \
+            GET /api/stats; POST /api/import[?name=kb/path/article.md] only with --import-token \
+            (sent as a bearer token). Pastes up to 1 MiB; searches pass a gate (503 with \
+            Retry-After when it stays full) and give up after 10 s. Access log on standard \
+            error; SIGINT or SIGTERM stops it within seconds, searches under way included.
             """
     )
 
