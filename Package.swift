@@ -2,14 +2,15 @@
 import PackageDescription
 
 // The layers, lowest first. Each target imports only those below it, so the compiler rejects
-// an upward dependency:
+// an upward dependency; each declares every module it imports (`Scripts/check-docs` checks
+// that, and that the architecture article's table of dependencies is this file's):
 //
 //   KBModel     the article record, ids, dates and the record's JSON codec (no dependencies)
 //   KBParsing   article files (the archive's two layouts, docs-as-code Markdown) into records
 //   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
 //   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
 //   KBPrinter   one presentation of a result, printed as terminal text or JSON (pages use it too)
-//   KBExchange  article files in and out: reading dumps and exports, import, export
+//   KBExchange  article files in and out: reading dumps and exports, import, export (no search)
 //   KBServer    `kb serve`: the web pages and the JSON API
 //   kb          the command line
 //
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `kb serve`: HTTP server (routing, limits, graceful shutdown) and its test client.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // `kb serve`: the event loops and thread pool under Hummingbird (imported directly).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // `kb serve`: the service group that runs the server and stops it on SIGTERM/SIGINT.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Access log of `kb serve`.
@@ -47,15 +50,17 @@ let package = Package(
             // The SQL in Schema/ (linked here) is compiled into the binary: one source of truth.
             resources: [.embedInCode("Schema")]
         ),
-        .target(name: "KBSearch", dependencies: ["KBStore"]),
-        .target(name: "KBPrinter", dependencies: ["KBSearch"]),
-        .target(name: "KBExchange", dependencies: ["KBParsing", "KBSearch"]),
+        .target(name: "KBSearch", dependencies: ["KBModel", "KBStore"]),
+        .target(name: "KBPrinter", dependencies: ["KBModel", "KBStore", "KBSearch"]),
+        .target(name: "KBExchange", dependencies: ["KBModel", "KBParsing", "KBStore"]),
         .target(name: "KBKit", dependencies: ["KBModel", "KBParsing", "KBStore", "KBSearch", "KBPrinter", "KBExchange"]),
         .target(
             name: "KBServer",
             dependencies: [
-                "KBSearch", "KBPrinter", "KBExchange",
+                "KBModel", "KBStore", "KBSearch", "KBPrinter", "KBExchange",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

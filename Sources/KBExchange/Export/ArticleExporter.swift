@@ -1,11 +1,11 @@
 import Foundation
 import KBModel
-import KBSearch
 import KBStore
 
 
 /// Streams articles out of the store as JSON or JSON Lines, one record at a time, so memory
-/// stays flat whatever the store's size. Order is by id, or by rank for a query.
+/// stays flat whatever the store's size. Order is by id, or the order given (a search's ranking,
+/// which the command line asks `SearchEngine` for: this layer knows nothing of search).
 public struct ArticleExporter {
     /// The export's file format.
     public enum Format: String, CaseIterable, Sendable {
@@ -41,14 +41,12 @@ public struct ArticleExporter {
         return Outcome(exported: writer.count, missing: try store.missingIDs(filter.ids))
     }
 
-    /// The articles a search ranks for `query`, in rank order.
+    /// The given articles, in the order given (a search's results, in rank order).
     public func export(
-        query: String, limit: Int, filter: ArticleFilter, format: Format, to write: (String) throws -> Void
+        _ articles: [Article], format: Format, to write: (String) throws -> Void
     ) throws -> Outcome {
         var writer = RecordWriter(format: format)
-        for result in try SearchEngine(store: store).search(query, options: .init(limit: limit, filter: filter)).results {
-            try writer.add(result.article, write)
-        }
+        for article in articles { try writer.add(article, write) }
         try writer.finish(write)
         return Outcome(exported: writer.count, missing: [])
     }

@@ -48,7 +48,8 @@ struct ExportCommand: ParsableCommand {
             filter.ids = ids.compactMap(ArticleID.normalize)
             let export = { (write: (String) throws -> Void) throws -> ArticleExporter.Outcome in
                 if let query {
-                    return try exporter.export(query: query, limit: limit, filter: filter, format: format, to: write)
+                    let ranked = try SearchEngine(store: exporter.store).search(query, options: .init(limit: limit, filter: filter))
+                    return try exporter.export(ranked.results.map(\.article), format: format, to: write)
                 }
                 return try exporter.export(filter, format: format, to: write)
             }
