@@ -70,13 +70,14 @@ struct APIRoutes {
         }
     }
 
-    struct RequestError: Error {
+    struct RequestError: Error, Sendable {
         var message: String
         init(_ message: String) { self.message = message }
     }
 
     private func search(_ request: Request) async throws -> Response {
-        let values = FormBody.decode(request.uri.query ?? "")
+        let values: [String: String]
+        do { values = try FormBody.decode(request.uri.query ?? "") } catch { return JSONError.response(.badRequest, error.message) }
         let parsed: SearchRequest
         switch SearchRequest.parse(values) {
         case .success(let value): parsed = value
@@ -146,7 +147,8 @@ struct APIRoutes {
         } catch {
             return JSONError.response(.contentTooLarge, "request body larger than \(server.configuration.maxImportBody) bytes")
         }
-        let values = FormBody.decode(request.uri.query ?? "")
+        let values: [String: String]
+        do { values = try FormBody.decode(request.uri.query ?? "") } catch { return JSONError.response(.badRequest, error.message) }
         let name = values["name"] ?? "upload"
         guard Self.isUploadName(name) else {
             return JSONError.response(.badRequest,

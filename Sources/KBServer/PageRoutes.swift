@@ -12,7 +12,11 @@ struct PageRoutes {
     func add(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ -> Response in
             // Form encoding: a browser's GET form writes spaces as "+".
-            return try await page(FormBody.decode(request.uri.query ?? ""))
+            do {
+                return try await page(try FormBody.decode(request.uri.query ?? ""))
+            } catch let error as APIRoutes.RequestError {
+                return Response.html(Pages.message(title: "Bad request", error.message), status: .badRequest)
+            }
         }
         router.post("/") { request, _ -> Response in
             let body: ByteBuffer
@@ -25,13 +29,17 @@ struct PageRoutes {
             // A long body is decoded through the long pastes' gate, off the event loop: a flood of
             // them must not keep the event loops from other requests.
             let values: [String: String]
-            if body.readableBytes > server.configuration.longPasteBytes {
-                let server = self.server
-                guard let decoded = try await server.longPasteGate.run({ try await server.offload { FormBody.decode(String(buffer: body)) } })
-                else { return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment.")) }
-                values = decoded
-            } else {
-                values = FormBody.decode(String(buffer: body))
+            do {
+                if body.readableBytes > server.configuration.longPasteBytes {
+                    let server = self.server
+                    guard let decoded = try await server.longPasteGate.run({ try await server.offload { try FormBody.decode(String(buffer: body)) } })
+                    else { return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment.")) }
+                    values = decoded
+                } else {
+                    values = try FormBody.decode(String(buffer: body))
+                }
+            } catch let error as APIRoutes.RequestError {
+                return Response.html(Pages.message(title: "Bad request", error.message), status: .badRequest)
             }
             if let refusal = PasteLimit.refusal(byteCount: values["q"]?.utf8.count ?? 0) {
                 return Response.html(Pages.message(title: "Paste too long", "Kb cannot search it: \(refusal)."), status: .contentTooLarge)
@@ -76,19 +84,15 @@ struct PageRoutes {
     }
 }
 
-/// `application/x-www-form-urlencoded` bodies.
+/// `application/x-www-form-urlencoded` query strings and bodies, read by Hummingbird's decoder.
 enum FormBody {
-    static func decode(_ body: String) -> [String: String] {
-        var values: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = unescape(parts[0])
-            if values[key] == nil { values[key] = parts.count > 1 ? unescape(parts[1]) : "" }
+    /// The form's values by name; a malformed form (a key given twice, brackets that make no
+    /// structure) is a `RequestError` naming what is wrong.
+    static func decode(_ body: String) throws(APIRoutes.RequestError) -> [String: String] {
+        do {
+            return try URLEncodedFormDecoder().decode([String: String].self, from: body)
+        } catch {
+            throw APIRoutes.RequestError("the form cannot be read: \(error)")
         }
-        return values
-    }
-
-    private static func unescape(_ text: Substring) -> String {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
     }
 }

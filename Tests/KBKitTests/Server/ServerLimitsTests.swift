@@ -116,4 +116,19 @@ import Testing
             }
         }
     }
+
+    /// Forms are read by Hummingbird's decoder: "+" and percent escapes decoded, a key given
+    /// twice refused with the JSON error (a page answers 400 too).
+    @Test func formsAreDecodedAndMalformedOnesRefused() async throws {
+        #expect(try FormBody.decode("q=Failed+in%20Connect&limit=2") == ["q": "Failed in Connect", "limit": "2"])
+        #expect(throws: APIRoutes.RequestError.self) { try FormBody.decode("q=a&q=b") }
+        let server = KBServer(store: try TemporaryStore.articles.open(), configuration: .init())
+        try await server.application(logger: Logger(label: "test")).test(.router) { client in
+            try await client.execute(uri: "/api/search?q=a&q=b", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("the form cannot be read"))
+            }
+            try await client.execute(uri: "/?q=a&q=b", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
 }
