@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KBPrinter
 import KBSearch
 import KBStore
 import Logging
@@ -148,11 +149,8 @@ struct LimitsMiddleware<Context: RequestContext>: RouterMiddleware {
 
 enum JSONError {
     static func response(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        var w = "{\"error\":"
-        w += jsonString(message)
-        w += "}\n"
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: w)))
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: ErrorJSON.render(message))))
     }
 
     /// 503 with Retry-After: the search gate stayed full, or the search passed its deadline.
@@ -160,11 +158,6 @@ enum JSONError {
         var response = response(.serviceUnavailable, "the server is busy or the search took too long: try again in a moment")
         response.headers[.retryAfter] = "1"
         return response
-    }
-
-    static func jsonString(_ s: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 }
 
