@@ -9,3 +9,10 @@ def release_kb():
     subprocess.run([os.path.join(ROOT, "Scripts", "build-release")], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return os.path.join(ROOT, ".build", "release", "kb")
+
+
+def remove_store(path):
+    """Removes a store file and its WAL companions, so the next import starts from nothing."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
