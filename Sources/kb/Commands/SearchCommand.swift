@@ -9,7 +9,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Find the articles that answer a pasted error message.",
         discussion: """
             Paste the message as the customer saw it: one line, a dialog's text, or a chunk of \
-            log. With no TEXT, the paste is read from standard input. Any text is a valid query.
+            log. With no TEXT, the paste is read from standard input. Any text is a valid query, \
+            up to 1 MiB (a longer paste is refused: paste the part of the log around the error).
             """
     )
 
