@@ -6,7 +6,12 @@ import Testing
 
 /// Ranking on a store of the curated articles.
 @Suite struct RankingTests {
-    let engine = SearchEngine(store: try! TemporaryStore.articles.open())
+    let engine: SearchEngine
+
+    /// The shared sample store, read only: no test here can change what another reads.
+    init() throws {
+        engine = SearchEngine(store: try ArticleStore(path: TemporaryStore.articles.path, access: .readOnly))
+    }
 
     private func top(_ paste: String, limit: Int = 5) throws -> [String] {
         try engine.search(paste, options: .init(limit: limit)).results.map(\.id)
@@ -52,7 +57,8 @@ import Testing
     @Test func wordForWordBeatsSharedWords() throws {
         let results = try engine.search("The specified path is invalid", options: .init(limit: 10)).results
         #expect(results.first?.id == "Q60838")
-        if results.count > 1 { #expect(results[0].score > results[1].score) }
+        try #require(results.count > 1)
+        #expect(results[0].score > results[1].score)
     }
 
     @Test func filtersRestrictResults() throws {
@@ -74,7 +80,12 @@ import Testing
         "\u{0}\u{0}error\u{0}", "SELECT * FROM article; DROP TABLE article;--", "{title}: x", "^caret",
     ])
     func hostilePastesNeverFail(paste: String) throws {
-        _ = try engine.search(paste)
+        let before = try engine.store.count
+        let results = try engine.search(paste).results
+        // Within the limit, ranked in order, and the store as it was (no query syntax ran).
+        #expect(results.count <= 10)
+        #expect(results.map(\.rank) == results.indices.map { $0 + 1 })
+        #expect(try engine.store.count == before)
     }
 
     @Test func aMegabytePasteIsHandled() throws {
