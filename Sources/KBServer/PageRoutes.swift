@@ -15,7 +15,7 @@ struct PageRoutes {
             do {
                 return try await page(try FormBody.decode(request.uri.query ?? ""))
             } catch let error as APIRoutes.RequestError {
-                return Response.html(Pages.message(title: "Bad request", error.message), status: .badRequest)
+                return Self.badRequest(error)
             }
         }
         router.post("/") { request, _ -> Response in
@@ -33,13 +33,13 @@ struct PageRoutes {
                 if body.readableBytes > server.configuration.longPasteBytes {
                     let server = self.server
                     guard let decoded = try await server.longPasteGate.run({ try await server.offload { try FormBody.decode(String(buffer: body)) } })
-                    else { return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment.")) }
+                    else { return Self.busy() }
                     values = decoded
                 } else {
                     values = try FormBody.decode(String(buffer: body))
                 }
             } catch let error as APIRoutes.RequestError {
-                return Response.html(Pages.message(title: "Bad request", error.message), status: .badRequest)
+                return Self.badRequest(error)
             }
             if let refusal = PasteLimit.refusal(byteCount: values["q"]?.utf8.count ?? 0) {
                 return Response.html(Pages.message(title: "Paste too long", "Kb cannot search it: \(refusal)."), status: .contentTooLarge)
@@ -62,6 +62,16 @@ struct PageRoutes {
         }
     }
 
+    /// 503 with Retry-After, as a page: the search gate stayed full or the search ran too long.
+    private static func busy() -> Response {
+        Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment."))
+    }
+
+    /// 400, as a page: a form that cannot be read.
+    private static func badRequest(_ error: APIRoutes.RequestError) -> Response {
+        Response.html(Pages.message(title: "Bad request", error.message), status: .badRequest)
+    }
+
     private func page(_ values: [String: String]) async throws -> Response {
         let form = Pages.SearchForm(query: values["q"] ?? "", product: values["product"] ?? "", version: values["version"] ?? "")
         let fragment = values["fragment"] == "1"
@@ -73,7 +83,7 @@ struct PageRoutes {
                 results = ResultsView(error: error.message)
             case .success(let request):
                 guard let view = try await server.gated(request, { ResultsView(try server.search(request)) }) else {
-                    return Response.busy(Pages.message(title: "Busy", "The server is busy: try again in a moment."))
+                    return Self.busy()
                 }
                 results = view
             }

@@ -28,7 +28,7 @@ public final class ArticleStore: Sendable {
                     try db.execute(sql: "PRAGMA cache_size = -131072")
                 }
             }
-            try Self.checkIsStoreFile(path, access: access)
+            let exists = try Self.checkIsStoreFile(path, access: access)
             switch access {
             case .readOnly:
                 config.readonly = true
@@ -45,7 +45,7 @@ public final class ArticleStore: Sendable {
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 // Looked at before the pool opens it: a pool switches the file to WAL mode.
-                if FileManager.default.fileExists(atPath: path) {
+                if exists {
                     let queue = try DatabaseQueue(path: path, configuration: config)
                     try queue.read { db in try Self.checkSchema(db, path: path) }
                     try queue.close()
@@ -103,16 +103,18 @@ public final class ArticleStore: Sendable {
     static let applicationID: Int32 = 0x6B62_4B42
 
     /// Refuses what is no store file before SQLite opens it: a missing store for a command
-    /// that only reads, and a device, folder or pipe (`--db /dev/null`).
-    private static func checkIsStoreFile(_ path: String, access: Access) throws {
+    /// that only reads, and a device, folder or pipe (`--db /dev/null`). True when the file
+    /// exists (a store to be created does not).
+    private static func checkIsStoreFile(_ path: String, access: Access) throws -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if access == .readOnly { throw StoreError(path: path, reason: "no store here yet: run 'kb import PATH...' first") }
-            return
+            return false
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw StoreError(path: path, reason: "not a kb store: it is a \((info.st_mode & S_IFMT) == S_IFDIR ? "folder" : "device or special file"), not a file")
         }
+        return true
     }
 
     /// Refuses another program's database (kb adds its tables only to an empty database or

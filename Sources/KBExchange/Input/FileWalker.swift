@@ -100,21 +100,22 @@ public struct FileWalker {
     }
 
     private func walk(_ path: String, root: String, visited: inout Set<DirectoryID>, into items: inout [Item], topLevel: Bool) {
+        // The entry itself first (one call for a plain file or folder); a link is then followed.
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            let error = errno
-            var link = stat()
-            let reason = error != ENOENT ? String(cString: strerror(error))
-                : lstat(path, &link) == 0 ? "broken symbolic link"
-                : "no such file or folder"
-            items.append(.failure(path: path, reason: reason))
+        guard lstat(path, &info) == 0 else {
+            items.append(.failure(path: path, reason: errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))))
             return
         }
-        var link = stat()
-        if !topLevel, !followSymlinks, lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
-           let target = Self.realPath(path), target != root, !target.hasPrefix(root == "/" ? "/" : root + "/") {
-            items.append(.failure(path: path, reason: "skipped: a symbolic link to \(target), outside the folder imported (--follow-symlinks follows it)"))
-            return
+        if info.st_mode & S_IFMT == S_IFLNK {
+            if !topLevel, !followSymlinks, let target = Self.realPath(path), target != root,
+               !target.hasPrefix(root == "/" ? "/" : root + "/") {
+                items.append(.failure(path: path, reason: "skipped: a symbolic link to \(target), outside the folder imported (--follow-symlinks follows it)"))
+                return
+            }
+            guard stat(path, &info) == 0 else {
+                items.append(.failure(path: path, reason: errno == ENOENT ? "broken symbolic link" : String(cString: strerror(errno))))
+                return
+            }
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
