@@ -6,6 +6,7 @@ import PackageDescription
 // that, and that the architecture article's table of dependencies is this file's):
 //
 //   KBModel     the article record, ids, dates and the record's JSON codec (no dependencies)
+//   CCmarkGFM   the system's cmark-gfm, the CommonMark + GFM parser docs-as-code articles are read with
 //   KBParsing   article files (the archive's two layouts, docs-as-code Markdown) into records
 //   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
 //   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
@@ -43,7 +44,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "KBModel"),
-        .target(name: "KBParsing", dependencies: ["KBModel", .product(name: "Yams", package: "Yams")]),
+        // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev), as SQLite is.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "KBParsing", dependencies: ["KBModel", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "KBStore",
             dependencies: ["KBModel", .product(name: "GRDB", package: "GRDB.swift")],

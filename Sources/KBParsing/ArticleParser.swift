@@ -24,6 +24,8 @@ public enum ArticleParser {
         } else if MarkdownLayoutReader.looksLikeMarkdown(first) || DocsLayoutReader.hasHeading(lines) {
             // Front matter that is not the archive's, or plain Markdown with a heading.
             return try DocsLayoutReader.read(lines: lines.map(RawArticle.plainSpaces), path: path, location: location)
+        } else if path.lowercased().hasSuffix(".md") || path.lowercased().hasSuffix(".markdown") {
+            throw .untitledMarkdown
         } else {
             throw .unknownLayout
         }

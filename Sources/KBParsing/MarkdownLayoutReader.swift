@@ -19,13 +19,15 @@ enum MarkdownLayoutReader {
         firstLine.trimmed == "---"
     }
 
-    /// The archive's copy, not a docs-as-code article: its first lines carry the archive's
-    /// marks (a "Q<number>" title or heading, an "Article:" line, a `/kb/` permalink, Liquid's `{% raw %}`).
+    /// The archive's copy, not a docs-as-code article: its first lines carry the archive's own
+    /// marks (a `/kb/` permalink or a "Q<number>: " title in the front matter, Liquid's
+    /// `{% raw %}`, a tab-indented "Article: Q<number>" line). A heading such as "## Q1: …"
+    /// alone is no mark: FAQ articles number their questions so.
     static func isArchiveCopy(_ lines: [String]) -> Bool {
         lines.prefix(80).contains { line in
             let t = line.trimmed
-            return t == "{% raw %}" || t.hasPrefix("Article:") || t.hasPrefix("permalink: /kb/") || Self.startsWithArticleID(t, after: "## ")
-                || Self.startsWithArticleID(t, after: "title: \"") || Self.startsWithArticleID(t, after: "title: ")
+            return t == "{% raw %}" || t.hasPrefix("permalink: /kb/") || Self.startsWithArticleID(t, after: "title: \"")
+                || Self.startsWithArticleID(t, after: "title: ") || Self.startsWithArticleID(line, after: "\tArticle: ")
         }
     }
 
@@ -42,14 +44,14 @@ enum MarkdownLayoutReader {
         }
         var frontTitle: String?
         for line in lines[(open + 1)..<close] where line.hasPrefix("title:") {
-            frontTitle = decodeHexTokens(HTMLEntities.decode(unquote(String(line.dropFirst("title:".count)).trimmed)))
+            frontTitle = decodeHexTokens(HTMLText.decodeEntities(unquote(String(line.dropFirst("title:".count)).trimmed)))
         }
 
         var heading: String?
         var body: [String] = []
         for line in lines[(close + 1)...] {
             if heading == nil, body.allSatisfy(\.isBlank), line.hasPrefix("## ") {
-                heading = decodeHexTokens(HTMLEntities.decode(String(line.dropFirst(3)).trimmed))
+                heading = decodeHexTokens(HTMLText.decodeEntities(String(line.dropFirst(3)).trimmed))
                 body.removeAll()
                 continue
             }
@@ -134,45 +136,6 @@ enum MarkdownLayoutReader {
         case 0x30...0x39: return Int(b - 0x30)
         case 0x41...0x46: return Int(b - 0x41 + 10)
         default: return nil
-        }
-    }
-}
-
-/// The few HTML entities found in the markdown copy's titles.
-enum HTMLEntities {
-    static func decode(_ s: String) -> String {
-        guard s.includes("&") else { return s }
-        var out = ""
-        var rest = Substring(s)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[amp...]
-            if let semi = after.prefix(8).firstIndex(of: ";") {
-                let name = after[after.index(after: amp)..<semi]
-                if let char = character(for: name) {
-                    out.append(char)
-                    rest = after[after.index(after: semi)...]
-                    continue
-                }
-            }
-            out.append("&")
-            rest = after.dropFirst()
-        }
-        return out + rest
-    }
-
-    private static func character(for name: Substring) -> Character? {
-        switch name {
-        case "quot": return "\""
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "apos": return "'"
-        case "nbsp": return " "
-        default:
-            guard name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code)
-            else { return nil }
-            return Character(scalar)
         }
     }
 }

@@ -10,6 +10,8 @@ public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidFrontMatter(line: Int, String)
     case missingID(Layout)
     case missingTitle(String)
+    /// Markdown with neither a heading nor a front-matter title: no article at all.
+    case untitledMarkdown
     case tooLarge(Int)
 
     public var description: String {
@@ -27,6 +29,7 @@ public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingID(.markdown):
             return "no article id: neither an 'Article: Q<number>' line nor a '## Q<number>: title' heading"
         case .missingTitle(let id): return "article \(id) has no title"
+        case .untitledMarkdown: return "not an article: Markdown without a '# ' title or a front-matter title"
         case .tooLarge(let bytes): return "file too large for an article (\(bytes) bytes, limit \(ArticleParser.maxFileSize))"
         }
     }

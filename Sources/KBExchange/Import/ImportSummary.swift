@@ -21,13 +21,19 @@ public struct ImportSummary: Codable, Equatable, Sendable {
     public var failed = 0
     /// Why each failed.
     public var errors: [Failure] = []
+    /// Files found in folders that are not articles, counted by reason (`SkipReason`'s words).
+    public var skipped: [String: Int] = [:]
 
     /// An empty summary.
     public init() {}
 
     /// The summary in one line, as `kb import` prints it.
     public var line: String {
-        "\(scanned) files: \(new) new, \(updated) updated, \(unchanged) unchanged, \(failed) failed"
+        let counts = "\(scanned) files: \(new) new, \(updated) updated, \(unchanged) unchanged, \(failed) failed"
+        let total = skipped.values.reduce(0, +)
+        guard total > 0 else { return counts }
+        let reasons = skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+        return counts + ", \(total) skipped (" + reasons.joined(separator: ", ") + ")"
     }
 }
 

@@ -32,6 +32,7 @@ public struct Importer: Sendable {
         /// A markdown twin that cannot replace the DOCUMENT copy: only its path is recorded.
         case twin(path: String, id: String, lastModified: String?)
         case failure(path: String, reason: String)
+        case skipped(SkipReason)
         /// Markdown files wait for the second pass (see `TwinShortcut`).
         case deferred(FileWalker.Item)
         /// A kb JSON export, streamed by the producer rather than read whole.
@@ -46,14 +47,16 @@ public struct Importer: Sendable {
             return [.failure(path: failure.path, reason: failure.reason)]
         case .success(.export(let stream)):
             return [.export(stream)]
-        case .success(.article(let bytes, let path, let location)):
+        case .success(.skipped(_, let reason)):
+            return [.skipped(reason)]
+        case .success(.article(let bytes, let path, let location, let repositoryPage)):
             if let header = HeaderPeek.peek(bytes), case .file = item {
                 if pass == 1 { return [.deferred(item)] }
                 if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
                     return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
                 }
             }
-            return [prepared(ArticleSource.parse(bytes, path: path, location: location), twins: twins)]
+            return [prepared(ArticleSource.parse(bytes, path: path, location: location, repositoryPage: repositoryPage), twins: twins)]
         }
     }
 
@@ -68,6 +71,8 @@ public struct Importer: Sendable {
             return .article(stored)
         case .failure(let path, let reason):
             return .failure(path: path, reason: reason)
+        case .skipped(_, let reason):
+            return .skipped(reason)
         }
     }
 
@@ -138,6 +143,8 @@ public struct Importer: Sendable {
                     case .failure(let path, let reason):
                         summary.failed += 1
                         summary.errors.append(.init(path: path, reason: reason))
+                    case .skipped(let reason):
+                        summary.skipped[reason.rawValue, default: 0] += 1
                     case .filesDone(let count):
                         filesDone += count
                     case .deferred, .export:

@@ -12,6 +12,8 @@ public struct ArticleSource: Sendable {
     /// What reading one article gave.
     public enum Outcome: Sendable {
         case article(Article)
+        /// A file that is not an article (a README, Markdown without a title): counted, not failed.
+        case skipped(path: String, reason: SkipReason)
         case failure(path: String, reason: String)
     }
 
@@ -48,7 +50,9 @@ public struct ArticleSource: Sendable {
     @Sendable private static func prepare(_ item: FileWalker.Item) -> Result<Prepared, ReadFailure> {
         open(item).map { input in
             switch input {
-            case .article(let bytes, let path, let location): .article(parse(bytes, path: path, location: location))
+            case .article(let bytes, let path, let location, let repositoryPage):
+                .article(parse(bytes, path: path, location: location, repositoryPage: repositoryPage))
+            case .skipped(let path, let reason): .article(.skipped(path: path, reason: reason))
             case .export(let stream): .export(stream)
             }
         }
@@ -65,7 +69,8 @@ public struct ArticleSource: Sendable {
 
     /// What an input item holds: one article file's bytes, or a kb JSON export to stream.
     enum Input {
-        case article([UInt8], path: String, location: ArticleLocation?)
+        case article([UInt8], path: String, location: ArticleLocation?, repositoryPage: Bool)
+        case skipped(path: String, reason: SkipReason)
         case export(ExportStream)
     }
 
@@ -74,34 +79,48 @@ public struct ArticleSource: Sendable {
     static func open(_ item: FileWalker.Item) -> Result<Input, ReadFailure> {
         let reader: ByteReader, path: String
         var location: ArticleLocation?
+        var repositoryPage = false
         switch item {
         case .failure(let path, let reason):
             return .failure(ReadFailure(path: path, reason: reason))
+        case .skipped(let path, let reason):
+            return .success(.skipped(path: path, reason: reason))
         case .standardInput:
             (reader, path) = (ByteReader.standardInput(), "-")
         case .upload(let bytes, let name):
             (reader, path) = (ByteReader(bytes: bytes), name)
-        case .file(let file, let place):
+        case .file(let file, let place, let page):
+            repositoryPage = page
             do { reader = try ByteReader(path: file) } catch { return .failure(ReadFailure(path: file, reason: error.description)) }
             (path, location) = (file, place)
         }
-        return input(reader, path: path, location: location)
+        return input(reader, path: path, location: location, repositoryPage: repositoryPage)
     }
 
-    static func input(_ reader: ByteReader, path: String, location: ArticleLocation? = nil) -> Result<Input, ReadFailure> {
+    static func input(
+        _ reader: ByteReader, path: String, location: ArticleLocation? = nil, repositoryPage: Bool = false
+    ) -> Result<Input, ReadFailure> {
         do {
             if ExportStream.startsExport(try reader.peekNonSpace()) {
                 return .success(.export(try ExportStream(reader: reader, path: path)))
             }
-            return .success(.article(try reader.readAll(limit: ArticleParser.maxFileSize), path: path, location: location))
+            let bytes = try reader.readAll(limit: ArticleParser.maxFileSize)
+            return .success(.article(bytes, path: path, location: location, repositoryPage: repositoryPage))
         } catch {
             return .failure(ReadFailure(path: path, reason: error.description))
         }
     }
 
 
-    static func parse(_ bytes: [UInt8], path: String, location: ArticleLocation? = nil) -> Outcome {
-        do { return .article(try ArticleParser.parse(bytes, path: path, location: location)) } catch {
+    /// A repository's page (a README) is an article only in the archive's markdown layout.
+    static func parse(_ bytes: [UInt8], path: String, location: ArticleLocation? = nil, repositoryPage: Bool = false) -> Outcome {
+        do {
+            let article = try ArticleParser.parse(bytes, path: path, location: location)
+            if repositoryPage && article.source.layout == .docs { return .skipped(path: path, reason: .repositoryFile) }
+            return .article(article)
+        } catch {
+            if repositoryPage { return .skipped(path: path, reason: .repositoryFile) }
+            if error == .untitledMarkdown { return .skipped(path: path, reason: .noTitle) }
             return .failure(path: path, reason: error.description)
         }
     }

@@ -3,30 +3,38 @@ import KBModel
 
 
 /// Expands command-line paths into the files to read: files as given, folders recursively in
-/// name order. Inside folders, only files that can hold articles or exports are read
-/// (`.txt`, `.md`, `.markdown`, `.json`, `.jsonl`), and a repository's own files are left out:
-/// hidden entries, `LICENSE`, `NOTICE` and the like, and DocFX and Jekyll include folders
-/// (fragments of pages, not articles). A docs repository's images, tables of contents and
-/// configuration are thus not read. A folder reached twice through symbolic links is walked
+/// name order. Inside folders, `ArticleFileRules` decides: article files are read, a
+/// repository's own pages, templates and include snippets are listed as skipped, hidden
+/// entries and other files (images, tables of contents, configuration) are passed over. A
+/// folder reached twice through symbolic links is walked
 /// once, so link loops end. A symbolic link inside a folder that leads out of it (to a system
 /// file, say) is not followed unless asked (`followSymlinks`), and is listed as skipped.
 public struct FileWalker {
     /// Whether symbolic links that lead out of the folder named are followed.
     public var followSymlinks = false
+    /// Which files in folders are articles.
+    public var rules = ArticleFileRules()
 
     /// One input: a file (with its place in its knowledge base), or standard input.
     public enum Item: Equatable, Sendable {
-        case file(String, location: ArticleLocation? = nil)
+        /// A file to read. A `repositoryPage` (a README found in a folder) is an article only
+        /// in the archive's markdown layout, whose articles are README.md files.
+        case file(String, location: ArticleLocation? = nil, repositoryPage: Bool = false)
         case standardInput
         /// Bytes received rather than read from a file (an upload to the server), under the
         /// name the client gave: a docs-as-code article's id comes from that name, or from its
         /// title when the name has no folder, never from where the bytes were kept.
         case upload([UInt8], name: String)
+        /// A file found in a folder that is not an article.
+        case skipped(path: String, reason: SkipReason)
         case failure(path: String, reason: String)
     }
 
     /// A walker over files and folders.
-    public init(followSymlinks: Bool = false) { self.followSymlinks = followSymlinks }
+    public init(followSymlinks: Bool = false, rules: ArticleFileRules = ArticleFileRules()) {
+        self.followSymlinks = followSymlinks
+        self.rules = rules
+    }
 
     /// The article files under the given paths (files as given, folders walked), in a
     /// stable order; "-" is standard input.
@@ -38,7 +46,7 @@ public struct FileWalker {
             if path == "-" { items.append(.standardInput); continue }
             let start = items.count
             let root = Self.realPath(path) ?? KnowledgeBaseRoot.absolute(path)
-            walk(path, root: root, visited: &visited, into: &items, topLevel: true)
+            walk(path, root: root, top: path, visited: &visited, into: &items)
             // Each file's place in its knowledge base (see `KnowledgeBaseRoot`). Paths found
             // under `path` start with it, so one absolute path serves them all.
             let absolute = KnowledgeBaseRoot.absolute(path)
@@ -46,30 +54,12 @@ public struct FileWalker {
             let named = FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
                 ? absolute : KnowledgeBaseRoot.folder(of: absolute)
             for index in start..<items.count {
-                guard case .file(let file, _) = items[index] else { continue }
+                guard case .file(let file, _, let repositoryPage) = items[index] else { continue }
                 let full = file.hasPrefix(path) ? absolute + file.dropFirst(path.count) : KnowledgeBaseRoot.absolute(file)
-                items[index] = .file(file, location: roots.location(of: full, named: named))
+                items[index] = .file(file, location: roots.location(of: full, named: named), repositoryPage: repositoryPage)
             }
         }
         return items
-    }
-
-    private static let articleExtensions: Set<String> = ["txt", "md", "markdown", "json", "jsonl"]
-    /// A repository's own files, by name without extension: "LICENSE", "NOTICE.md", …
-    private static let repositoryFiles: Set<String> = [
-        "license", "license-code", "notice", "attribution", "changelog", "contributing", "code_of_conduct", "security",
-        "thirdpartynotices",
-    ]
-    /// Folders of page fragments (DocFX, Jekyll), not articles.
-    private static let includeFolders: Set<String> = ["includes", "_includes"]
-
-    private static func mayHoldArticles(_ path: String) -> Bool {
-        articleExtensions.contains((path as NSString).pathExtension.lowercased())
-    }
-
-    private static func isRepositoryFile(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent.lowercased()
-        return repositoryFiles.contains(String(name.prefix(while: { $0 != "." })))
     }
 
     /// A folder's entries as the file system names them: a name that is not valid UTF-8 is
@@ -99,7 +89,9 @@ public struct FileWalker {
         return String(cString: resolved)
     }
 
-    private func walk(_ path: String, root: String, visited: inout Set<DirectoryID>, into items: inout [Item], topLevel: Bool) {
+    /// Walks `path`, found under `top` (the path named), whose real place is under `root`.
+    private func walk(_ path: String, root: String, top: String, visited: inout Set<DirectoryID>, into items: inout [Item]) {
+        let topLevel = path == top
         // The entry itself first (one call for a plain file or folder); a link is then followed.
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -126,16 +118,21 @@ public struct FileWalker {
                 return
             }
             let folder = path.hasSuffix("/") ? path : path + "/"
-            for name in names.sorted(by: { $0.text < $1.text })
-            where !name.text.hasPrefix(".") && !Self.includeFolders.contains(name.text.lowercased()) {
+            for name in names.sorted(by: { $0.text < $1.text }) where !name.text.hasPrefix(".") {
                 guard name.isUTF8 else {
                     items.append(.failure(path: folder + name.text, reason: "the file name is not valid UTF-8 (shown with \u{FFFD}): rename it to import it"))
                     continue
                 }
-                walk(folder + name.text, root: root, visited: &visited, into: &items, topLevel: false)
+                walk(folder + name.text, root: root, top: top, visited: &visited, into: &items)
             }
         case S_IFREG:
-            if topLevel || (Self.mayHoldArticles(path) && !Self.isRepositoryFile(path)) { items.append(.file(path)) }
+            guard !topLevel else { items.append(.file(path)); return }
+            switch rules.verdict(path.dropFirst(top.count).drop(while: { $0 == "/" }).description) {
+            case .read: items.append(.file(path))
+            case .skip(.repositoryFile): items.append(.file(path, repositoryPage: true))
+            case .skip(let reason): items.append(.skipped(path: path, reason: reason))
+            case .ignore: break
+            }
         default:
             if topLevel { items.append(.file(path)) }  // e.g. a named pipe given explicitly
         }

@@ -12,18 +12,26 @@ import KBModel
 ///   and a title that names an error code ("Compiler Error C2065");
 /// - the id from the file's place in its knowledge base (`ArticleID.of`).
 enum DocsLayoutReader {
-    /// Plain Markdown: a heading among the first lines. (A file with front matter that is
-    /// not the archive's README layout is docs-as-code too; `ArticleParser` tells them apart.)
+    /// Plain Markdown: a heading among the first lines, `# Title` or a title underlined with
+    /// `===`. (A file with front matter that is not the archive's README layout is
+    /// docs-as-code too; `ArticleParser` tells them apart.)
     static func hasHeading(_ lines: [String]) -> Bool {
-        lines.prefix(400).contains { MarkdownBlocks.headingLevel($0.trimmed) != nil }
+        let head = lines.prefix(400)
+        return head.indices.contains { index in
+            let t = head[index].trimmed
+            if MarkdownBlocks.headingLevel(t) != nil { return true }
+            return index > head.startIndex && !t.isEmpty && t.allSatisfy { $0 == "=" } && !head[index - 1].isBlank
+        }
     }
 
     static func read(lines: [String], path: String, location: ArticleLocation?) throws(ParseError) -> Article {
         let (front, bodyStart) = try FrontMatter.split(lines)
-        let blocks = MarkdownBlocks.parse(Array(lines[bodyStart...]))
+        let blocks = MarkdownBlocks.parse(lines[bodyStart...].joined(separator: "\n"))
         let frontTitle = front?.string("title")
         // A heading with no text ("#" alone) gives no title.
         guard let title = blocks.title?.trimmed.nonEmpty ?? frontTitle?.trimmed.nonEmpty ?? blocks.firstHeading?.trimmed.nonEmpty else {
+            // No heading at all is no article (a snippet); a heading without text is a broken one.
+            if blocks.firstHeading == nil && frontTitle == nil { throw .untitledMarkdown }
             throw .missingTitle(location.map(ArticleID.of) ?? path)
         }
         let location = location ?? Self.fallbackLocation(path: path, title: title)

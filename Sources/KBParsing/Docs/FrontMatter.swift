@@ -41,13 +41,13 @@ struct FrontMatter {
 
     /// A text value; nil when absent, empty or not a single value.
     func string(_ key: String) -> String? {
-        fields[key]?.scalar.flatMap { MarkdownInline.plain($0.string).trimmed.nonEmpty }
+        fields[key]?.scalar.flatMap { MarkdownText.plain(markdown: $0.string).trimmed.nonEmpty }
     }
 
     /// A list value: a YAML list, or one text value (comma-separated for the keyword keys).
     func strings(_ key: String, commaSeparated: Bool = false) -> [String] {
         if let list = fields[key]?.sequence {
-            return list.compactMap { $0.scalar.map { MarkdownInline.plain($0.string).trimmed } }.filter { !$0.isEmpty }
+            return list.compactMap { $0.scalar.map { MarkdownText.plain(markdown: $0.string).trimmed } }.filter { !$0.isEmpty }
         }
         guard let text = string(key) else { return [] }
         return commaSeparated ? text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } : [text]

@@ -1,11 +1,12 @@
 import KBModel
 
-/// The body of a docs-as-code article, block by block, made plain for display and the index:
-/// headings split it into sections; code blocks stay as blocks indented by four spaces;
-/// admonitions (`> [!NOTE]`) become labelled notes; tables become rows of text; DocFX and
-/// Jekyll directives (`:::image`, `[!INCLUDE]`, `{% … %}`) and HTML comments go. Along the
-/// way it collects what the text states about the article: quoted error messages, "Applies
-/// to" lines, KB numbers and link targets.
+/// The body of a docs-as-code article, block by block from cmark-gfm's tree, made plain for
+/// display and the index: level 1 and 2 headings split it into sections; code blocks stay as
+/// blocks indented by four spaces; lists keep their markers; admonitions (`> [!NOTE]`) become
+/// labelled notes; tables become rows of text; DocFX and Jekyll directives (`:::image`,
+/// `[!INCLUDE]`, `{% … %}`) and HTML comments go. Along the way it collects what the text
+/// states about the article: quoted error messages, "Applies to" lines, KB numbers and link
+/// targets.
 struct MarkdownBlocks {
     var title: String?
     var firstHeading: String?
@@ -17,7 +18,8 @@ struct MarkdownBlocks {
     var kbNumbers: [String] = []
     var linkTargets: [String] = []
 
-    /// "## Cause" → 2; nil for a line that is no ATX heading.
+    /// "## Cause" → 2; nil for a line that is no ATX heading. (The parser finds every heading;
+    /// this only tells, from the first lines, whether a file is Markdown at all.)
     static func headingLevel(_ trimmed: String) -> Int? {
         let hashes = trimmed.prefix(while: { $0 == "#" }).count
         guard (1...6).contains(hashes) else { return nil }
@@ -25,18 +27,12 @@ struct MarkdownBlocks {
         return rest.isEmpty || rest.first == " " || rest.first == "\t" ? hashes : nil
     }
 
-    static func parse(_ lines: [String]) -> MarkdownBlocks {
+    static func parse(_ markdown: String) -> MarkdownBlocks {
+        let tree = MarkdownTree(markdown)
         var blocks = MarkdownBlocks()
-        var reader = LineReader(lines: lines)
-        blocks.read(&reader)
+        for node in tree.root.children { blocks.read(node, indent: "") }
         blocks.sections = blocks.sections.map { Section(heading: $0.heading, text: Self.tidy($0.text)) }
         return blocks
-    }
-
-    private struct LineReader {
-        var lines: [String]
-        var index = 0
-        var current: String? { index < lines.count ? lines[index] : nil }
     }
 
     /// The paragraph before the block being read: does it announce an error message?
@@ -49,85 +45,84 @@ struct MarkdownBlocks {
         sections[last].text += sections[last].text.isEmpty ? line : "\n" + line
     }
 
-    private mutating func read(_ reader: inout LineReader) {
-        var inParagraph = false
-        while let line = reader.current {
-            let t = line.trimmed
-            reader.index += 1
-            if t.isEmpty {
-                if inParagraph { append("") }
-                inParagraph = false
-                continue
-            }
-            collectLinks(line)
-            if t.hasPrefix("```") || t.hasPrefix("~~~") {
-                readFence(String(t.prefix(3)), info: String(t.dropFirst(3)).trimmed.lowercased(), &reader)
-                inParagraph = false
-                continue
-            }
-            if let level = Self.headingLevel(t) {
-                var text = MarkdownInline.plain(String(t.dropFirst(level)).trimmed)
-                while text.hasSuffix("#") { text = String(text.dropLast()).trimmed }
-                if firstHeading == nil { firstHeading = text }
-                if level == 1 && title == nil {
-                    title = text
-                    rightUnderTitle = true
-                } else if level <= 2 {
-                    sections.append(Section(heading: text, text: ""))
-                    rightUnderTitle = false
-                } else {
-                    append("")
-                    append(text)
-                }
-                lastParagraph = ""
-                inParagraph = false
-                continue
-            }
-            if t.hasPrefix(">") {
-                reader.index -= 1
-                readQuote(&reader)
-                inParagraph = false
-                continue
-            }
-            if t.hasPrefix("<!--") {
-                if !t.contains("-->") {
-                    while let l = reader.current {
-                        reader.index += 1
-                        if l.contains("-->") { break }
-                    }
-                }
-                continue
-            }
-            if t.hasPrefix(":::") || t.hasPrefix("[!INCLUDE") || t.hasPrefix("{%") || t.hasPrefix("[!div") { continue }
-            if statement(t) { continue }
-            if t.hasPrefix("|") {
-                if t.allSatisfy({ "|-: ".contains($0) }) { continue }
-                let cells = t.split(separator: "|").map { MarkdownInline.plain(String($0)).trimmed }.filter { !$0.isEmpty }
-                append(cells.joined(separator: " | "))
-                continue
-            }
-            let indent = String(repeating: " ", count: min(line.indentation, 8))
-            let text = MarkdownInline.plain(t)
-            // A paragraph set in bold after "…returns the following error message:" is the message.
-            if !inParagraph, t.hasPrefix("**"), t.hasSuffix("**") || t.hasSuffix("**."), Self.announcesAMessage(lastParagraph) {
-                let message = MarkdownInline.plain(t, placeholders: true).trimmed
-                if !message.isEmpty { messages.append(message) }
-            }
-            append(indent + text)
-            lastParagraph = inParagraph ? lastParagraph + " " + text : text
-            inParagraph = true
-            rightUnderTitle = false
+    /// Plain text of a node, its link targets collected.
+    private mutating func plain(_ node: MarkdownNode, placeholders: Bool = false, lineBreak: String = "\n") -> String {
+        var text = MarkdownText(placeholders: placeholders, lineBreak: lineBreak)
+        let plain = text.plain(node)
+        if !placeholders { linkTargets += text.links }
+        return plain
+    }
+
+    private mutating func read(_ node: MarkdownNode, indent: String) {
+        switch node.kind {
+        case .heading: readHeading(node)
+        case .paragraph: readParagraph(node, indent: indent, marker: "", blankAfter: true)
+        case .codeBlock: readCode(node, indent: indent)
+        case .blockQuote: readQuote(node)
+        case .list: readList(node, indent: indent)
+        case .table: readTable(node)
+        case .htmlBlock:
+            for line in HTMLText.text(ofBlock: node.literal) where !Self.isDirective(line) { append(indent + line) }
+        default: break
         }
+    }
+
+    private mutating func readHeading(_ node: MarkdownNode) {
+        let text = plain(node, lineBreak: " ").trimmed
+        let level = node.headingLevel
+        if firstHeading == nil { firstHeading = text }
+        if level == 1 && title == nil {
+            title = text
+            rightUnderTitle = true
+        } else if level <= 2 {
+            sections.append(Section(heading: text, text: ""))
+            rightUnderTitle = false
+        } else {
+            append("")
+            append(text)
+        }
+        lastParagraph = ""
+    }
+
+    /// A paragraph's lines, less directives and the statements about the article; `marker`
+    /// ("- ", "1. ") starts a list item's first line.
+    private mutating func readParagraph(_ node: MarkdownNode, indent: String, marker: String, blankAfter: Bool) {
+        var lines: [String] = []
+        for line in plain(node).split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = String(line).trimmed
+            if t.isEmpty || Self.isDirective(t) || statement(t) { continue }
+            lines.append(t)
+        }
+        guard !lines.isEmpty else { return }
+        // A paragraph set in bold after "…returns the following error message:" is the message.
+        if marker.isEmpty, Self.isBold(node), Self.announcesAMessage(lastParagraph) {
+            let message = plain(node, placeholders: true, lineBreak: " ").trimmed
+            if !message.isEmpty { messages.append(message) }
+        }
+        let continuation = indent + String(repeating: " ", count: marker.count)
+        for (index, line) in lines.enumerated() { append((index == 0 ? indent + marker : continuation) + line) }
+        if blankAfter { append("") }
+        lastParagraph = lines.joined(separator: " ")
+        rightUnderTitle = false
+    }
+
+    /// A paragraph that is all bold, maybe with a closing full stop.
+    private static func isBold(_ paragraph: MarkdownNode) -> Bool {
+        var children = Array(paragraph.children)
+        if let last = children.last, last.kind == .text, last.literal.trimmed == "." { children.removeLast() }
+        return children.count == 1 && children[0].kind == .strong
+    }
+
+    /// DocFX and Jekyll directives: layout, not text.
+    private static func isDirective(_ t: String) -> Bool {
+        t.hasPrefix(":::") || t.hasPrefix("[!INCLUDE") || t.hasPrefix("{%") || t.hasPrefix("[!div")
     }
 
     /// `_Applies to:_ Outlook 2016, Outlook 2019` and `_Original KB number:_ &nbsp; 2027064`:
     /// facts about the article, not text of it.
-    private mutating func statement(_ t: String) -> Bool {
+    private mutating func statement(_ plain: String) -> Bool {
         // Cheap test first: this runs for every line of text.
-        guard let first = t.utf8.first, first == UInt8(ascii: "_") || first == UInt8(ascii: "*")
-            || first == UInt8(ascii: "A") || first == UInt8(ascii: "O") || first == UInt8(ascii: "a") || first == UInt8(ascii: "o")
-        else { return false }
-        let plain = MarkdownInline.plain(t).trimmed
+        guard let first = plain.utf8.first, first | 0x20 == UInt8(ascii: "a") || first | 0x20 == UInt8(ascii: "o") else { return false }
         let lower = plain.lowercased()
         if lower.hasPrefix("applies to:") {
             appliesTo += plain.dropFirst("applies to:".count).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
@@ -148,18 +143,13 @@ struct MarkdownBlocks {
         "yaml", "fsharp", "kotlin", "ruby", "php",
     ]
 
-    private mutating func readFence(_ fence: String, info: String, _ reader: inout LineReader) {
-        var code: [String] = []
-        while let line = reader.current {
-            reader.index += 1
-            if line.trimmed.hasPrefix(fence) { break }
-            code.append(line)
-        }
+    private mutating func readCode(_ node: MarkdownNode, indent: String) {
+        var code = node.literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while code.last?.isBlank == true { code.removeLast() }
         append("")
-        for line in code { append("    " + line) }
+        for line in code { append(indent + "    " + line) }
         append("")
-        let language = info.split(separator: " ").first.map(String.init) ?? ""
+        let language = node.fenceInfo.lowercased().split(separator: " ").first.map(String.init) ?? ""
         if !Self.sourceLanguages.contains(language), Self.announcesAMessage(lastParagraph) {
             let message = code.map(\.trimmed).filter { !$0.isEmpty }.prefix(8).joined(separator: " ")
             if !message.isEmpty { messages.append(message) }
@@ -167,55 +157,130 @@ struct MarkdownBlocks {
         lastParagraph = ""
     }
 
-    private mutating func readQuote(_ reader: inout LineReader) {
-        var inner: [String] = []
-        while let line = reader.current, line.trimmed.hasPrefix(">") {
-            reader.index += 1
-            var rest = line.trimmed.dropFirst()
-            if rest.first == " " { rest = rest.dropFirst() }
-            inner.append(String(rest))
-        }
-        if let first = inner.first?.trimmed, first.hasPrefix("[!"), let close = first.firstIndex(of: "]") {
-            // An admonition: "> [!NOTE]" then its text, as a labelled note. A line in it that
-            // announces a message ("…you'll see the following error:") makes the next lines one.
-            let kind = first[first.index(first.startIndex, offsetBy: 2)..<close].lowercased()
-            let label = kind.prefix(1).uppercased() + kind.dropFirst()
-            let lines = inner.dropFirst().map { $0.trimmed }.filter { !$0.isEmpty }
-            // "[!div class=…]" is layout, not a note: its text stands alone.
-            append((kind.hasPrefix("div") ? "" : "\(label): ") + lines.map { MarkdownInline.plain($0) }.joined(separator: " "))
-            for (index, line) in lines.enumerated().dropLast() where Self.announcesAMessage(line) {
-                let message = MarkdownInline.plain(lines[index + 1], placeholders: true).trimmed
-                if !message.isEmpty { messages.append(message) }
+    private mutating func readList(_ node: MarkdownNode, indent: String) {
+        var number = 1
+        for item in node.children where item.kind == .item {
+            let marker = node.isOrderedList ? "\(number). " : "- "
+            number += 1
+            var first = true
+            for child in item.children {
+                if first && child.kind == .paragraph {
+                    readParagraph(child, indent: indent, marker: marker, blankAfter: !node.isTightList)
+                } else {
+                    read(child, indent: indent + String(repeating: " ", count: marker.count))
+                }
+                first = false
             }
-            lastParagraph = ""
+        }
+        if indent.isEmpty { append("") }
+        rightUnderTitle = false
+    }
+
+    /// One row a line, cells joined by " | ". A column headed "Error message" (or "Message")
+    /// quotes messages, except in rows that link to another article: those are an index
+    /// of pages that quote the message themselves.
+    private mutating func readTable(_ node: MarkdownNode) {
+        var messageColumns: Set<Int> = []
+        for row in node.children where row.kind == .tableRow {
+            let cells = row.children.filter { $0.kind == .tableCell }
+            var texts: [String] = []
+            var linksToArticle = false
+            for cell in cells {
+                let before = linkTargets.count
+                texts.append(plain(cell, lineBreak: " ").trimmed)
+                linksToArticle = linksToArticle || linkTargets[before...].contains { $0.lowercased().contains(".md") }
+            }
+            if row.isHeaderRow {
+                messageColumns = Set(texts.indices.filter { texts[$0].lowercased().contains("message") })
+            } else if !linksToArticle {
+                for column in messageColumns where column < cells.count && texts[column].split(separator: " ").count >= 3 {
+                    messages.append(plain(cells[column], placeholders: true, lineBreak: " ").trimmed)
+                }
+            }
+            let line = texts.filter { !$0.isEmpty }.joined(separator: " | ")
+            if !line.isEmpty { append(line) }
+        }
+        append("")
+        lastParagraph = ""
+        rightUnderTitle = false
+    }
+
+    /// One paragraph of a quotation: its plain text, and the same with placeholders.
+    private struct Quoted {
+        var text: String
+        var message: String
+    }
+
+    private mutating func readQuote(_ node: MarkdownNode) {
+        var paragraphs: [Quoted] = []
+        var startsWithList = false
+        collect(node, into: &paragraphs, startsWithList: &startsWithList)
+        if let first = paragraphs.first?.text, first.hasPrefix("[!"), let close = first.firstIndex(of: "]") {
+            readAdmonition(paragraphs, kind: first[first.index(first.startIndex, offsetBy: 2)..<close].lowercased(), close: close)
             return
         }
         // A quotation in a troubleshooting article quotes what the user saw: a message, a
         // dialog's text, a log entry. A list or a long passage is not one.
         let underTitle = rightUnderTitle
-        let quoted = inner.first.map { !$0.hasPrefix("- ") && !$0.hasPrefix("* ") } ?? false
-            && inner.joined(separator: " ").split(separator: " ").count <= 120
-        let announced = underTitle || quoted || Self.announcesAMessage(lastParagraph)
-        var paragraph: [String] = []
-        func flush() {
-            guard !paragraph.isEmpty else { return }
-            let plain = MarkdownInline.plain(paragraph.joined(separator: " "))
-            append(plain)
-            if announced {
-                let message = MarkdownInline.plain(paragraph.joined(separator: " "), placeholders: true).trimmed
-                if !message.isEmpty {
-                    messages.append(message)
-                    if underTitle && messageUnderTitle == nil { messageUnderTitle = message }
-                }
-            }
-            paragraph = []
+        let words = paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count }
+        let announced = (!startsWithList && (underTitle || words <= 120)) || Self.announcesAMessage(lastParagraph)
+        for paragraph in paragraphs {
+            append(paragraph.text)
+            append("")
+            guard announced, !paragraph.message.isEmpty else { continue }
+            messages.append(paragraph.message)
+            if underTitle && messageUnderTitle == nil { messageUnderTitle = paragraph.message }
         }
-        for line in inner {
-            if line.isBlank { flush() } else { paragraph.append(line.trimmed) }
-        }
-        flush()
         rightUnderTitle = false
         lastParagraph = ""
+    }
+
+    /// "> [!NOTE]" then its text: a labelled note. A line in it that announces a message
+    /// ("…you'll see the following error:") makes the next line one.
+    private mutating func readAdmonition(_ paragraphs: [Quoted], kind: String, close: String.Index) {
+        let label = kind.prefix(1).uppercased() + kind.dropFirst()
+        var lines: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            var text = paragraph.text
+            if index == 0 { text = String(text[text.index(after: close)...]) }
+            lines += text.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
+        }
+        // "[!div class=…]" is layout, not a note: its text stands alone.
+        append((kind.hasPrefix("div") ? "" : "\(label): ") + lines.joined(separator: " "))
+        append("")
+        let messageLines = paragraphs.flatMap { $0.message.split(separator: "\n").map { String($0).trimmed } }.filter { !$0.isEmpty }
+        for (index, line) in messageLines.enumerated().dropLast() where Self.announcesAMessage(line) {
+            messages.append(messageLines[index + 1])
+        }
+        lastParagraph = ""
+    }
+
+    /// The paragraphs of a quotation, through nested quotes, lists and code blocks.
+    private mutating func collect(_ node: MarkdownNode, into paragraphs: inout [Quoted], startsWithList: inout Bool) {
+        for child in node.children {
+            switch child.kind {
+            case .paragraph, .heading, .codeBlock:
+                let text = child.kind == .codeBlock ? child.literal : plain(child)
+                let message = child.kind == .codeBlock ? child.literal : plain(child, placeholders: true)
+                let lines = text.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
+                guard !lines.isEmpty else { continue }
+                // An admonition keeps its lines apart; a quoted paragraph reads as one line.
+                let isNote = paragraphs.isEmpty && lines[0].hasPrefix("[!")
+                paragraphs.append(Quoted(
+                    text: isNote ? lines.joined(separator: "\n") : lines.joined(separator: " "),
+                    message: isNote ? message : message.split(separator: "\n").map { String($0).trimmed }.joined(separator: " ").trimmed))
+            case .list:
+                if paragraphs.isEmpty { startsWithList = true }
+                for item in child.children { collect(item, into: &paragraphs, startsWithList: &startsWithList) }
+            case .blockQuote:
+                collect(child, into: &paragraphs, startsWithList: &startsWithList)
+            case .htmlBlock:
+                let lines = HTMLText.text(ofBlock: child.literal)
+                if !lines.isEmpty { paragraphs.append(Quoted(text: lines.joined(separator: " "), message: lines.joined(separator: " "))) }
+            default:
+                break
+            }
+        }
     }
 
     /// "…you receive the following error message:", "The log shows this exception:".
@@ -227,22 +292,6 @@ struct MarkdownBlocks {
                 "states", "says", "reads", "you see", "you get", "returns", "reports", "logged", "entry", "event",
                 "output", "information", "text"]
             .contains { sentence.contains($0) }
-    }
-
-    /// Targets of inline links, `[text](target)`. Byte-wise: this runs for every line.
-    private mutating func collectLinks(_ line: String) {
-        let bytes = Array(line.utf8)
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == UInt8(ascii: "]"), bytes[i + 1] == UInt8(ascii: "(") {
-                var j = i + 2
-                while j < bytes.count, bytes[j] != UInt8(ascii: ")"), bytes[j] != UInt8(ascii: " ") { j += 1 }
-                if j > i + 2 { linkTargets.append(String(decoding: bytes[(i + 2)..<j], as: UTF8.self)) }
-                i = j
-            } else {
-                i += 1
-            }
-        }
     }
 
     /// Lines without trailing spaces, runs of blank lines folded into one, none at the ends.

@@ -23,8 +23,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress bar.")
     var quiet = false
 
-    @Flag(help: "Follow symbolic links that lead out of the folders named (by default they are listed as skipped).")
-    var followSymlinks = false
+    @OptionGroup var input: InputOptions
 
     /// For crash tests: small transactions make a kill land between commits of one import.
     @Option(help: .hidden)
@@ -37,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         let summary = try KB.report {
             let store = try store.open(.readWrite)
             defer { store.close() }
-            let items = FileWalker(followSymlinks: followSymlinks).items(for: paths)
+            let items = input.walker.items(for: paths)
             let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
             var importer = Importer(store: store)
             if let articlesPerTransaction { importer.articlesPerTransaction = max(1, articlesPerTransaction) }

@@ -16,21 +16,23 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print one JSON record per article (JSON Lines).")
     var json = false
 
-    @Flag(help: "Follow symbolic links that lead out of the folders named (by default they are listed as skipped).")
-    var followSymlinks = false
+    @OptionGroup var input: InputOptions
 
     @Argument(help: "Article files or folders.")
     var paths: [String]
 
     func run() throws {
-        let items = FileWalker(followSymlinks: followSymlinks).items(for: paths)
+        let items = input.walker.items(for: paths)
         var output = StandardOutput()
         var failed = 0
+        var skipped = 0
         try ArticleSource().forEachBatch(items) { outcomes in
             for outcome in outcomes {
                 switch outcome {
                 case .article(let article):
                     if json { output.writeJSON(ArticleJSON.line(article) + "\n") } else { output.write(ArticleSummary.text(article)) }
+                case .skipped:
+                    skipped += 1
                 case .failure(let path, let reason):
                     failed += 1
                     output.flush()
@@ -39,6 +41,7 @@ struct ParseCommand: ParsableCommand {
             }
         }
         output.flush()
+        if skipped > 0 { StandardError.line("\(skipped) files skipped: not articles (README and repository files, templates, include snippets, Markdown without a title)") }
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -120,7 +120,7 @@ import Testing
 
     @Test func aFolderYieldsOnlyItsArticleFilesAndOtherJSONFailsOnce() throws {
         let files = FileWalker().items(for: [Fixtures.path("Articles/docs")]).compactMap { item -> String? in
-            if case .file(let path, _) = item { return (path as NSString).lastPathComponent } else { return nil }
+            if case .file(let path, _, false) = item { return (path as NSString).lastPathComponent } else { return nil }
         }
         #expect(files.sorted() == [
             "cannot-move-users-from-different-ad-domain.md", "compiler-error-c2065.md", "html-in-article.md",
@@ -130,18 +130,5 @@ import Testing
         let other = try store.write("queries.jsonl", "{\"path\": \"a.md\", \"query\": \"x\"}\n{\"path\": \"b.md\", \"query\": \"y\"}\n")
         let summary = try store.importPaths([other])
         #expect(summary.errors == [.init(path: other, reason: "not a kb export: its first record is not a kb record (1: not a kb JSON record: 'path': a field the schema does not have)")])
-    }
-
-    @Test func onlyARepositorysOwnFilesAreLeftOut() throws {
-        let store = try TemporaryStore()
-        for name in ["kb/LICENSE", "kb/SECURITY.md", "kb/NOTICE.txt", "kb/includes/fragment.md", "kb/security/a.md",
-                     "kb/security-update.md", "kb/license-server-errors.md", "kb/logo.png"] {
-            _ = try store.write(name, "# Title\n")
-        }
-        let names = FileWalker().items(for: [store.folder.appendingPathComponent("kb").path]).compactMap { item -> String? in
-            guard case .file(let path, _) = item else { return nil }
-            return String(path.dropFirst(store.folder.path.count + 1))
-        }
-        #expect(names.sorted() == ["kb/license-server-errors.md", "kb/security-update.md", "kb/security/a.md"])
     }
 }

@@ -13,6 +13,7 @@ import Testing
         let bytes = Array(try JSONSerialization.data(withJSONObject: record))
         switch ExportRecord.outcome(.json(bytes, location: "x:1")) {
         case .article: return nil
+        case .skipped(_, let reason): return reason.rawValue
         case .failure(_, let reason): return reason
         }
     }

@@ -29,7 +29,7 @@ import Testing
         // A dump large enough to keep the writer busy: the curated articles under new ids.
         let dump = store.folder.appendingPathComponent("big")
         let sources = FileWalker().items(for: [Fixtures.path("Articles/kb-sample/txt")]).compactMap { item -> String? in
-            if case .file(let p, _) = item { return p } else { return nil }
+            if case .file(let p, _, _) = item { return p } else { return nil }
         }
         for copy in 0..<60 {
             let folder = dump.appendingPathComponent("\(copy)")

@@ -19,8 +19,8 @@ final class TemporaryStore: Sendable {
     func open() throws -> ArticleStore { try ArticleStore(path: path, access: .readWrite) }
 
     @discardableResult
-    func importPaths(_ paths: [String]) throws -> ImportSummary {
-        try Importer(store: open()).run(FileWalker().items(for: paths))
+    func importPaths(_ paths: [String], rules: ArticleFileRules = ArticleFileRules()) throws -> ImportSummary {
+        try Importer(store: open()).run(FileWalker(rules: rules).items(for: paths))
     }
 
     /// Writes a file in the temporary folder and returns its path.
