@@ -35,13 +35,19 @@ struct MarkdownText {
         return pieces.joined(separator: " ")
     }
 
-    private static let markupBytes: Set<UInt8> = Set("\\`*_[]!<&#>-+|~=".utf8)
+    /// Bytes that can start inline markup (a value is one line: block markup does not apply).
+    private static let markupBytes: Set<UInt8> = Set("\\`*_[<&~".utf8)
 
     private mutating func append(_ node: MarkdownNode, to out: inout String) {
         switch node.kind {
         case .text:
             let text = node.literal
-            out += text.contains("\u{A0}") ? text.replacing("\u{A0}", with: " ") : text
+            // Byte test first (0xA0 ends U+00A0 in UTF-8): this runs for every run of text.
+            if text.utf8.contains(0xA0) {
+                out.unicodeScalars.append(contentsOf: text.unicodeScalars.map { $0 == "\u{A0}" ? " " : $0 })
+            } else {
+                out += text
+            }
         case .code, .codeBlock:
             out += node.literal
         case .softBreak, .lineBreak:
