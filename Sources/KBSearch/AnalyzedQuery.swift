@@ -1,3 +1,4 @@
+import KBModel
 import KBStore
 
 /// A paste made ready for search: log noise removed, tokenised as the index is, error codes
@@ -35,7 +36,19 @@ public struct AnalyzedQuery: Sendable {
         // NUL and other control characters are no part of a message.
         let printable = String(String.UnicodeScalarView(paste.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
         let originalLines = printable.lineArray
-        let cleanedLines = originalLines.map(LogNoise.stripLine)
+        var cleanedLines = originalLines.map(LogNoise.stripLine)
+        if let entry = EventLogEntry.find(in: originalLines) {
+            // An Event Viewer entry: its header fields are those of every event. The event id
+            // and source name the event and stay, as words; the description is the message.
+            for index in entry.headerLines {
+                switch EventLogEntry.fieldName(originalLines[index]) {
+                case "source", "event source": cleanedLines[index] = entry.source ?? ""
+                case "event id": cleanedLines[index] = entry.eventID.map { "event " + $0 } ?? ""
+                case "description": cleanedLines[index] = String(originalLines[index].drop(while: { $0 != ":" }).dropFirst())
+                default: cleanedLines[index] = ""
+                }
+            }
+        }
         cleaned = cleanedLines.joined(separator: "\n")
         var source = cleaned
         var found = Tokenizer.tokens(cleaned)

@@ -12,8 +12,11 @@ package struct Candidate: Sendable, Equatable {
     package var messages: [String]
     /// The full-text score relative to the best of its index's list (0…1, higher is better).
     package var bm25: Double
-    /// The share of the paste's error codes the article quotes, in any spelling (0…1).
+    /// The share of the paste's error codes the article quotes, in any spelling, each code
+    /// counted by its specificity (`CodeMention.specificity`) (0…1).
     package var codeShare: Double = 0
+    /// The plain share of the paste's codes the article quotes (0…1).
+    package var codesHeld: Double = 0
     /// For a short paste: the share of its words' weight the article's text holds (0…1).
     package var keywordShare: Double = 0
 

@@ -24,15 +24,27 @@ struct CandidateRetrieval {
             return withWords.isEmpty && code.expression != code.mention.expression
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
         })
-        try markCodes(plan.codes.map(\.mention), in: &merged)
+        try markCodes(plan.codes.map(\.mention), named: plan.namedCodes, in: &merged, statistics: statistics)
         try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty, statistics: statistics)
         return merged
     }
 
-    /// Records in each candidate the share of the paste's codes its article quotes.
-    private func markCodes(_ mentions: [CodeMention], in candidates: inout [Candidate]) throws {
-        let shares = try heldShares(mentions.map { ($0.expression, 1, nil) }, among: candidates)
-        for index in candidates.indices { candidates[index].codeShare = shares[candidates[index].rowid] ?? 0 }
+    /// Records in each candidate the share of the paste's codes its article quotes, plain
+    /// and counted by each code's specificity.
+    private func markCodes(
+        _ mentions: [CodeMention], named: [String], in candidates: inout [Candidate], statistics: TermStatistics
+    ) throws {
+        guard !mentions.isEmpty else { return }
+        let expressions = mentions.map(\.expression) + named.map(IndexQuery.quote)
+        let specificity = mentions.map { $0.specificity(statistics) }
+            + named.map { CodeMention.specificity(quoting: statistics.documentFrequency[$0] ?? 0, articles: statistics.articles) }
+        let shares = try heldShares(zip(expressions, specificity).map { ($0, $1, nil) }, among: candidates)
+        let plain = try heldShares(expressions.map { ($0, 1, nil) }, among: candidates)
+        let scale = specificity.reduce(0, +) / Double(expressions.count)
+        for index in candidates.indices {
+            candidates[index].codeShare = (shares[candidates[index].rowid] ?? 0) * scale
+            candidates[index].codesHeld = plain[candidates[index].rowid] ?? 0
+        }
     }
 
     /// Records in each candidate the share of the paste's keyword weight its text holds. When
@@ -45,7 +57,7 @@ struct CandidateRetrieval {
             keywords.map { (IndexQuery.quote($0.word), $0.weight, statistics.documentFrequency[$0.word]) }, among: candidates)
         for index in candidates.indices {
             let share = shares[candidates[index].rowid] ?? 0
-            candidates[index].keywordShare = codes ? share * candidates[index].codeShare : share
+            candidates[index].keywordShare = codes ? share * candidates[index].codesHeld : share
         }
     }
 

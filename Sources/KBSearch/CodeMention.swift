@@ -1,3 +1,4 @@
+import Foundation
 import KBStore
 
 /// An error code as a paste writes it, with the spellings an article may use for it: STOP
@@ -27,6 +28,24 @@ struct CodeMention: Equatable {
         guard value & 0xFFFF_0000 == 0x8007_0000 else { return [] }
         let number = String(value & 0xFFFF)
         return (number.count...max(4, number.count)).map { String(repeating: "0", count: $0 - number.count) + number }
+    }
+
+    /// Articles that may quote a code before it says less: a code that names one error is
+    /// quoted by a handful of articles.
+    static let specificArticles = 10
+
+    /// How much an article's quoting this code tells (0…1): 1 for a code at most
+    /// `specificArticles` articles quote, falling with the log of how many more do, to 0 for
+    /// a code every article quotes. 0x80004005 ("Unspecified error") is quoted by hundreds of
+    /// articles about unrelated failures: that an article quotes it is weak evidence.
+    func specificity(_ statistics: TermStatistics) -> Double {
+        Self.specificity(quoting: statistics.documentFrequency[ErrorCodes.spelled(value)] ?? 0, articles: statistics.articles)
+    }
+
+    /// The same for any code, from how many articles quote it.
+    static func specificity(quoting: Int, articles: Int) -> Double {
+        guard quoting > Self.specificArticles, articles > Self.specificArticles else { return 1 }
+        return max(0, min(1, log(Double(articles) / Double(quoting)) / log(Double(articles) / Double(Self.specificArticles))))
     }
 
     /// The tokens of the paste that spell this code, left out of the words that decide among

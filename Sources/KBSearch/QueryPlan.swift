@@ -10,6 +10,9 @@ struct QueryPlan {
     /// spelling) with one of the paste's other words, when it has any. (When none does, the
     /// code alone is asked: `CandidateRetrieval`.)
     var codes: [(mention: CodeMention, expression: String)] = []
+    /// Codes a tool names an error by, as the paste writes them after "error" or "warning"
+    /// (`error C2065`, `error LNK2019`, `warning CS0168`): index tokens some article holds.
+    var namedCodes: [String] = []
     /// For a short paste (a few keywords, not a message): its distinct words other than codes,
     /// each with its weight, looked for anywhere in the candidates' text.
     var keywords: [(word: String, weight: Double)] = []
@@ -43,6 +46,7 @@ struct QueryPlan {
                 : mention.expression + " AND (" + words.map(IndexQuery.quote).joined(separator: " OR ") + ")"
             return (mention, expression)
         }
+        namedCodes = Self.namedCodes(in: query.tokens).filter { (statistics.documentFrequency[$0] ?? 0) > 0 }
         // A line of a long paste is part of a message or log, never a list of keywords.
         guard wholePaste else { return }
         let codeTokens = query.mentions.reduce(into: Set<String>()) { $0.formUnion($1.tokens) }
@@ -50,5 +54,20 @@ struct QueryPlan {
         if distinct.count <= budgets.keywords {
             keywords = distinct.sorted().filter { (statistics.documentFrequency[$0] ?? 0) > 0 }.map { ($0, statistics.idf($0)) }
         }
+    }
+
+    /// Tokens after "error" or "warning" shaped as a tool's error code: one to eight letters
+    /// then four to six digits ("c2065", "lnk2019", "cs0168", "aadsts50126"). Numeric codes
+    /// (hex, HRESULTs, Win32 numbers) are `CodeMention`s.
+    static func namedCodes(in tokens: [String]) -> [String] {
+        var found: [String] = []
+        for (index, token) in tokens.enumerated().dropFirst() where tokens[index - 1] == "error" || tokens[index - 1] == "warning" {
+            let letters = token.utf8.prefix(while: { (0x61...0x7A).contains($0) }).count
+            let digits = token.utf8.count - letters
+            guard (1...8).contains(letters), (4...6).contains(digits), token.utf8.dropFirst(letters).allSatisfy({ (0x30...0x39).contains($0) }),
+                  !found.contains(token) else { continue }
+            found.append(token)
+        }
+        return found
     }
 }

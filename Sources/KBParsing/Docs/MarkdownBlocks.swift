@@ -17,6 +17,8 @@ struct MarkdownBlocks {
     var appliesTo: [String] = []
     var kbNumbers: [String] = []
     var linkTargets: [String] = []
+    /// Events the article quotes from Event Viewer: "event 7000" and its source.
+    var events: [String] = []
 
     /// "## Cause" → 2; nil for a line that is no ATX heading. (The parser finds every heading;
     /// this only tells, from the first lines, whether a file is Markdown at all.)
@@ -149,6 +151,10 @@ struct MarkdownBlocks {
         append("")
         for line in code { append(indent + "    " + line) }
         append("")
+        if quoteEvent(code) {
+            lastParagraph = ""
+            return
+        }
         let language = node.fenceInfo.lowercased().split(separator: " ").first.map(String.init) ?? ""
         if !Self.sourceLanguages.contains(language), Self.announcesAMessage(lastParagraph) {
             let message = code.map(\.trimmed).filter { !$0.isEmpty }.prefix(8).joined(separator: " ")
@@ -211,7 +217,25 @@ struct MarkdownBlocks {
         var message: String
     }
 
+    /// An Event Viewer entry among quoted lines: its description is the message, its id and
+    /// source name the event; the header fields, the same for every event, are neither.
+    private mutating func quoteEvent(_ lines: [String]) -> Bool {
+        guard let entry = EventLogEntry.find(in: lines) else { return false }
+        if !entry.description.isEmpty { messages.append(entry.description) }
+        if let id = entry.eventID { events.append("event " + id) }
+        if let source = entry.source { events.append(source) }
+        return true
+    }
+
     private mutating func readQuote(_ node: MarkdownNode) {
+        let lines = plain(node).split(separator: "\n").map { String($0).trimmed }
+        if quoteEvent(lines) {
+            for line in lines where !line.isEmpty { append(line) }
+            append("")
+            rightUnderTitle = false
+            lastParagraph = ""
+            return
+        }
         var paragraphs: [Quoted] = []
         var startsWithList = false
         collect(node, into: &paragraphs, startsWithList: &startsWithList)

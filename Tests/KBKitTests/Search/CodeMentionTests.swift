@@ -42,4 +42,24 @@ import Testing
         #expect(values("Stop: A New Message") == [])
         #expect(values("version 12345678 of 2026 with 1234") == [])
     }
+
+    /// A code a handful of articles quote names one error; one quoted by hundreds (E_FAIL,
+    /// 0x80004005, in a store of 180,000) says far less, and one every article quotes nothing.
+    @Test func aCodeQuotedByManyArticlesCountsLess() {
+        let articles = 180_000
+        #expect(CodeMention.specificity(quoting: 1, articles: articles) == 1)
+        #expect(CodeMention.specificity(quoting: 10, articles: articles) == 1)
+        let generic = CodeMention.specificity(quoting: 400, articles: articles)
+        #expect(generic > 0.5 && generic < 0.7)
+        #expect(CodeMention.specificity(quoting: 4_000, articles: articles) < generic)
+        #expect(CodeMention.specificity(quoting: articles, articles: articles) == 0)
+    }
+
+    /// "error C2065", "error LNK2019", "warning CS0168": a tool's code after "error" or
+    /// "warning"; a word or a year there is none.
+    @Test func toolCodesAfterErrorOrWarning() {
+        #expect(QueryPlan.namedCodes(in: ["main", "cpp", "error", "c2065", "undeclared"]) == ["c2065"])
+        #expect(QueryPlan.namedCodes(in: ["error", "lnk2019", "warning", "cs0168", "error", "aadsts50126"]) == ["lnk2019", "cs0168", "aadsts50126"])
+        #expect(QueryPlan.namedCodes(in: ["error", "in", "2019", "error", "x64", "c2065"]) == [])
+    }
 }

@@ -1,0 +1,60 @@
+/// A Windows Event Viewer entry as support work copies it (the event's dialog, "Copy details
+/// as text", or the older Event Type/Event Source layout): a block of header fields, one
+/// `Name: value` a line, then `Description:` and the message. The header fields are the same
+/// for every event, so they say nothing about which error it is, except the event id and
+/// source, which name the event.
+package struct EventLogEntry: Equatable, Sendable {
+    /// The event's source ("Service Control Manager"), if the entry names one.
+    package var source: String?
+    /// The event id ("7000"), if the entry names one.
+    package var eventID: String?
+    /// The message: the text after `Description:`.
+    package var description: String
+    /// The lines of the block that are header fields (indexes into the lines given).
+    package var headerLines: [Int]
+
+    /// Field names of both layouts, lower case.
+    package static let fieldNames: Set<String> = [
+        "log name", "source", "date", "event id", "task category", "level", "keywords", "user", "computer", "opcode",
+        "event type", "event source", "event category", "time", "description",
+    ]
+
+    /// Header fields a block needs before it is taken for an event entry: "Source:" or
+    /// "Date:" alone are ordinary words of a message.
+    static let minimumFields = 4
+
+    /// The field name a line opens with ("Event ID:      7000" → "event id"), if any.
+    package static func fieldName<S: StringProtocol>(_ line: S) -> String? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let name = String(line[..<colon]).trimmed.lowercased()
+        return fieldNames.contains(name) ? name : nil
+    }
+
+    /// The first entry in `lines`, if they hold one: at least `minimumFields` header fields
+    /// in a block of lines (blank lines allowed), then the description: the text after
+    /// `Description:`, or after the block when it has no such field.
+    package static func find<S: StringProtocol>(in lines: [S]) -> EventLogEntry? {
+        var fields: [Int] = []
+        var values: [String: String] = [:]
+        for (index, line) in lines.enumerated() {
+            if let name = fieldName(line) {
+                fields.append(index)
+                let value = String(line[line.index(after: line.firstIndex(of: ":")!)...]).trimmed
+                if values[name] == nil { values[name] = value }
+                if name == "description" { break }
+            } else if !line.allSatisfy(\.isWhitespace) {
+                if fields.count >= minimumFields { break }
+                fields = []
+                values = [:]
+            }
+        }
+        guard fields.count >= minimumFields, let last = fields.last else { return nil }
+        let rest = lines[(last + 1)...].map { String($0).trimmed }
+        let description = ([values["description"] ?? ""] + rest).filter { !$0.isEmpty }.joined(separator: " ")
+        return EventLogEntry(
+            source: (values["source"] ?? values["event source"])?.nonEmpty,
+            eventID: values["event id"]?.nonEmpty,
+            description: description,
+            headerLines: fields)
+    }
+}
