@@ -106,9 +106,7 @@ struct APIRoutes {
     private func stats() async throws -> Response {
         let server = self.server
         let stats = try await server.offload { try server.store.stats() }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return .json(String(decoding: try encoder.encode(stats), as: UTF8.self))
+        return .json(ReportJSON.render(stats))
     }
 
     /// A name a client may give an upload (`?name=`): a relative path of safe characters, which
@@ -163,9 +161,7 @@ struct APIRoutes {
             defer { writer.close() }
             return try Importer(store: writer).run([.upload(bytes, name: name)])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return .json(String(decoding: try encoder.encode(summary), as: UTF8.self),
+        return .json(ReportJSON.render(summary),
                      status: summary.failed > 0 && summary.new + summary.updated + summary.unchanged == 0 ? .unprocessableContent : .ok)
     }
 }

@@ -45,9 +45,7 @@ struct ImportCommand: ParsableCommand {
             return summary
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            StandardOutput.printJSON(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            StandardOutput.printJSON(ReportJSON.render(summary))
         } else {
             for error in summary.errors { StandardError.line("\(error.path): \(error.reason)") }
             StandardError.line(TerminalText(summary.line))

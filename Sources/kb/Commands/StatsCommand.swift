@@ -15,9 +15,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let stats = try KB.report { try store.open(.readOnly).stats() }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            StandardOutput.printJSON(String(decoding: try encoder.encode(stats), as: UTF8.self))
+            StandardOutput.printJSON(ReportJSON.render(stats))
             return
         }
         var lines = [

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KBExchange
+@testable import KBStore
 @testable import KBModel
 @testable import KBParsing
 

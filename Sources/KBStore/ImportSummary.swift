@@ -7,6 +7,12 @@ public struct ImportSummary: Codable, Equatable, Sendable {
         public var path: String
         /// Why, in words for a one-line message.
         public var reason: String
+
+        /// A failure of the file at `path`.
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// Files (and standard input) read.
@@ -35,16 +41,4 @@ public struct ImportSummary: Codable, Equatable, Sendable {
         let reasons = skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
         return counts + ", \(total) skipped (" + reasons.joined(separator: ", ") + ")"
     }
-}
-
-/// Where an import stands, for a progress bar.
-public struct ImportProgress: Sendable {
-    /// Input files finished.
-    public var filesDone: Int
-    /// Input files to read.
-    public var filesTotal: Int
-    /// Articles written so far.
-    public var articles: Int
-    /// Seconds since the import started.
-    public var elapsed: Double
 }
