@@ -43,6 +43,11 @@ public enum ArticleID {
         return parts.filter { !$0.isEmpty && $0 != "." && $0 != ".." }.joined(separator: "/")
     }
 
+    /// An id of the archive ("Q243444"), as opposed to a docs-as-code path id.
+    package static func isArchiveID(_ text: String) -> Bool {
+        text.utf8.first == UInt8(ascii: "Q") && text.utf8.count > 1 && text.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+    }
+
     /// The pattern of a docs-as-code id: at least two "/"-separated parts of lower-case
     /// letters, digits, ".", "_" and "-", none of them only dots.
     package static func isPathID(_ text: String) -> Bool {

@@ -42,6 +42,11 @@ public struct ResultPresentation: Sendable {
     /// Paste lines are cut to this many characters when shown.
     public static let pasteLineLength = 120
 
+    /// The archive articles folded into this one, as "also Q243444, Q243445", when any were.
+    public var alsoAnswers: String? {
+        result.twins.isEmpty ? nil : "also " + result.twins.joined(separator: ", ")
+    }
+
     /// The words spelling correction read differently, as "whi1e → while, pcrform → perform".
     public var readAs: String? {
         result.corrections.isEmpty ? nil : result.corrections.map { "\($0.pasted) → \($0.read)" }.joined(separator: ", ")

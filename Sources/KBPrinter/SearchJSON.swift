@@ -3,7 +3,7 @@ import KBSearch
 
 /// Search results as JSON, for `kb search --json` and the API:
 /// `{"query": …, "results": [{"rank", "id", "title", "score", "product", "knowledgeBase", "lastModified",
-/// "matchedErrorMessage", "snippet", "matchedWords", "pasteLine", "corrections", "remedy",
+/// "matchedErrorMessage", "snippet", "matchedWords", "pasteLine", "corrections", "remedy", "twins",
 /// "article": <the record>}]}`,
 /// each result rendered from its `ResultPresentation`.
 public enum SearchJSON {
@@ -51,6 +51,7 @@ public enum SearchJSON {
             } else {
                 w.string(nil)
             }
+            w.key("twins"); w.strings(r.twins)
             if explain {
                 let e = r.explanation
                 w.key("explanation")

@@ -12,6 +12,7 @@ package enum SearchText {
         out += "   " + style.accent("> ")
             + TerminalText(joining: p.matchedLine.map { $0.isMatch ? style.highlight(TerminalText($0.text)) : TerminalText($0.text) })
             + "\n"
+        if let also = p.alsoAnswers { out += "   " + style.dim(TerminalText(also)) + "\n" }
         if let foundBy = p.foundBy { out += "   " + style.dim(TerminalText("found by " + foundBy)) + "\n" }
         if let readAs = p.readAs { out += "   " + style.dim(TerminalText("read as: " + readAs)) + "\n" }
         if let remedy = p.remedy { out += "   " + style.dim(TerminalText(remedy.name + ": ")) + TerminalText(remedy.text) + "\n" }

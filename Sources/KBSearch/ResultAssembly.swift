@@ -7,8 +7,9 @@ struct ResultAssembly {
     let reader: IndexReader
     let cache: ArticleCache?
 
-    /// Results for ranked candidates, each with the search (whole paste or one line) that found it.
-    func results(_ ranked: [(RankedCandidate, Run)]) throws -> [SearchResult] {
+    /// Results for ranked candidates, each with the search (whole paste or one line) that found
+    /// it and the archive twins shown under it.
+    func results(_ ranked: [(RankedCandidate, Run)], twins: [Int64: [String]] = [:]) throws -> [SearchResult] {
         try ranked.enumerated().map { index, item in
             let (ranked, run) = item
             let candidate = ranked.candidate
@@ -18,7 +19,8 @@ struct ResultAssembly {
                 rank: index + 1, id: candidate.id, title: candidate.title, product: candidate.product,
                 score: (ranked.score * 1000).rounded() / 1000, matchedErrorMessage: ranked.matchedMessage,
                 snippet: snippet.line, matchedWords: snippet.words, explanation: ranked.explanation,
-                pasteLine: run.line, corrections: run.query.corrections, article: article, articleJSON: record)
+                pasteLine: run.line, twins: twins[candidate.rowid] ?? [], corrections: run.query.corrections, article: article,
+                articleJSON: record)
         }
     }
 

@@ -100,8 +100,10 @@ public struct SearchEngine {
                 }
             }
             try check()
-            let merged = Run.merge(runs, limit: options.limit)
-            let results = try ResultAssembly(reader: reader, cache: articles).results(merged)
+            let merged = Run.merge(runs, limit: options.limit + TwinAnswers.slack)
+            let answers = TwinAnswers(merged, successors: try reader.successors(of: TwinAnswers.archiveIDs(in: merged)))
+            let results = try ResultAssembly(reader: reader, cache: articles)
+                .results(Array(answers.ranked.prefix(options.limit)), twins: answers.twins)
             return SearchResponse(query: query, results: results)
         }
     }

@@ -23,6 +23,9 @@ public struct SearchResult: Sendable {
     /// The line of a long paste this article was found by, when it was found by one line
     /// rather than by the whole paste.
     public var pasteLine: PasteLine? = nil
+    /// Archive articles the search also found that this article states it replaces (its KB
+    /// numbers, `Article.kbNumbers`): one answer, shown once, under the newer article.
+    public var twins: [String] = []
     /// The paste's words that spelling correction read as others to find this article.
     public var corrections: [Correction] = []
     /// The whole article.

@@ -104,6 +104,8 @@ struct ResultsView {
         var foundBy: String?
         /// "whi1e → while" when spelling correction found it.
         var readAs: String?
+        /// Archive articles folded into this one, each with its page.
+        var twins: [String]
     }
 
     var error: String?
@@ -115,7 +117,7 @@ struct ResultsView {
         items = response.results.map(ResultPresentation.init).map { p in
             Item(id: p.result.id, title: p.result.title, product: p.result.product,
                  knowledgeBase: p.result.article.source.knowledgeBase, snippet: p.matchedLine, remedy: p.remedy,
-                 foundBy: p.foundBy, readAs: p.readAs)
+                 foundBy: p.foundBy, readAs: p.readAs, twins: p.result.twins)
         }
     }
 }

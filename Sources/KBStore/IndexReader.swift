@@ -150,6 +150,17 @@ package struct IndexReader {
         return Dictionary(rows.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// For each of `ids`, the articles that state it as their KB number (`Article.kbNumbers`):
+    /// an archive article's successors.
+    package func successors(of ids: [String]) throws -> [String: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        let placeholders = ids.map { _ in "?" }.joined(separator: ",")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT alias, article_id FROM article_alias WHERE alias IN (\(placeholders)) ORDER BY article_id",
+            arguments: StatementArguments(ids))
+        return Dictionary(grouping: rows, by: { $0["alias"] as String }).mapValues { $0.map { $0["article_id"] } }
+    }
+
     /// The article stored in this row.
     package func article(rowid: Int64) throws -> Article {
         guard let row = try Row.fetchOne(

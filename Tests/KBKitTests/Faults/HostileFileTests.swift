@@ -99,8 +99,11 @@ import Testing
             for name in try FileManager.default.contentsOfDirectory(atPath: path) {
                 let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + "/" + name)))
                 if let article = try? ArticleParser.parse(bytes, path: name) {
-                    #expect(article.withSectionFields() == article)
-                    _ = ArticleJSON.line(article)
+                    // The archive's layouts fill the section fields from the section headings
+                    // alone (so the store keeps their sections only); docs-as-code articles
+                    // also fill them from front matter, and are stored whole.
+                    if article.source.layout != .docs { #expect(article.withSectionFields() == article) }
+                    #expect(try ArticleJSON.decode(Data(ArticleJSON.line(article).utf8)) == article)
                 }
                 count += 1
             }
