@@ -105,6 +105,12 @@ import Testing
         #expect(try best(paste).id == "kb/service-fails-to-start")
     }
 
+    /// "Event ID 7000, source Service Control Manager": the article that quotes that event.
+    @Test func anEventIdAndSourceFindTheArticleQuotingThatEvent() throws {
+        #expect(try best("Event ID 7000 source Service Control Manager").id == "kb/service-fails-to-start")
+        #expect(try best("event 7000").id == "kb/service-fails-to-start")
+    }
+
     /// The header fields every event has are no words of the paste; the event id, the source
     /// and the description are.
     @Test func aPastedEventKeepsItsIdSourceAndDescriptionOnly() {
