@@ -182,12 +182,18 @@ struct MarkdownBlocks {
         rightUnderTitle = false
     }
 
-    /// One row a line, cells joined by " | ". A column headed "Error message" (or "Message")
-    /// quotes messages, except in rows that link to another article: those are an index
-    /// of pages that quote the message themselves.
+    /// Rows of a table whose messages are quoted: longer tables are indexes of errors (the
+    /// compiler's "C2300 through C2399" pages list a hundred), whose messages would make every
+    /// search of such an error read them all.
+    static let messageTableRows = 12
+
+    /// One row a line, cells joined by " | ". In a short table, a column headed "Error
+    /// message" (or "Message") quotes messages, except in rows that link to another article:
+    /// those point to the page that quotes the message itself.
     private mutating func readTable(_ node: MarkdownNode) {
+        let rows = node.children.filter { $0.kind == .tableRow }
         var messageColumns: Set<Int> = []
-        for row in node.children where row.kind == .tableRow {
+        for row in rows {
             let cells = row.children.filter { $0.kind == .tableCell }
             var texts: [String] = []
             var linksToArticle = false
@@ -197,7 +203,9 @@ struct MarkdownBlocks {
                 linksToArticle = linksToArticle || linkTargets[before...].contains { $0.lowercased().contains(".md") }
             }
             if row.isHeaderRow {
-                messageColumns = Set(texts.indices.filter { texts[$0].lowercased().contains("message") })
+                if rows.count <= Self.messageTableRows + 1 {
+                    messageColumns = Set(texts.indices.filter { texts[$0].lowercased().contains("message") })
+                }
             } else if !linksToArticle {
                 for column in messageColumns where column < cells.count && texts[column].split(separator: " ").count >= 3 {
                     messages.append(plain(cells[column], placeholders: true, lineBreak: " ").trimmed)
@@ -228,8 +236,11 @@ struct MarkdownBlocks {
     }
 
     private mutating func readQuote(_ node: MarkdownNode) {
-        let lines = plain(node).split(separator: "\n").map { String($0).trimmed }
+        // Its lines as written, to tell an Event Viewer entry (links are collected below).
+        var text = MarkdownText()
+        let lines = text.plain(node).split(separator: "\n").map { String($0).trimmed }
         if quoteEvent(lines) {
+            linkTargets += text.links
             for line in lines where !line.isEmpty { append(line) }
             append("")
             rightUnderTitle = false

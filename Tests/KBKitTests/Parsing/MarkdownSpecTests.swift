@@ -61,6 +61,16 @@ import Testing
         #expect(a.errorMessages == ["Cannot open a | b: the file is locked"])
     }
 
+    /// A long table of messages is an index of errors, not what the article quotes.
+    @Test func aLongTableOfMessagesQuotesNone() throws {
+        let rows = (1...13).map { "| E\($0) | The operation number \($0) failed badly |" }.joined(separator: "\n")
+        let a = try article("| Error | Message |\n|---|---|\n" + rows + "\n")
+        #expect(a.errorMessages.isEmpty)
+        #expect(a.sections[0].text.hasSuffix("E13 | The operation number 13 failed badly"))
+        let short = try article("| Error | Message |\n|---|---|\n| E1 | The operation number 1 failed badly |\n")
+        #expect(short.errorMessages == ["The operation number 1 failed badly"])
+    }
+
     /// List items: nested lists keep their items in order, indented, with their markers.
     @Test func nestedListsKeepTheirItems() throws {
         let a = try article("1. Open Registry Editor.\n2. Find the key:\n   - HKLM\\Software\\A\n   - HKLM\\Software\\B\n3. Restart.\n")
