@@ -88,20 +88,23 @@ import Testing
         #expect(article.keywords == ["event 7000", "Service Control Manager"])
     }
 
+    /// An Event Viewer entry as copied from the event's dialog, up to its description.
+    private static let eventHeader = """
+        Log Name:      Application
+        Source:        Service Control Manager
+        Date:          3/4/2026 11:20:01 PM
+        Event ID:      7000
+        Task Category: None
+        Level:         Error
+        Keywords:      Classic
+        User:          N/A
+        Computer:      server1.contoso.com
+        Description:
+        """
+
     @Test func aPastedEventIsFoundByItsDescriptionNotItsHeader() throws {
-        let paste = """
-            Log Name:      Application
-            Source:        Service Control Manager
-            Date:          3/4/2026 11:20:01 PM
-            Event ID:      7000
-            Task Category: None
-            Level:         Error
-            Keywords:      Classic
-            User:          N/A
-            Computer:      server1.contoso.com
-            Description:
-            The Contoso Sync service failed to start due to the following error: The account name is invalid or does not exist.
-            """
+        let paste = Self.eventHeader + "\n"
+            + "The Contoso Sync service failed to start due to the following error: The account name is invalid or does not exist."
         #expect(try best(paste).id == "kb/service-fails-to-start")
     }
 
@@ -114,19 +117,7 @@ import Testing
     /// The header fields every event has are no words of the paste; the event id, the source
     /// and the description are.
     @Test func aPastedEventKeepsItsIdSourceAndDescriptionOnly() {
-        let query = AnalyzedQuery("""
-            Log Name:      Application
-            Source:        Service Control Manager
-            Date:          3/4/2026 11:20:01 PM
-            Event ID:      7000
-            Task Category: None
-            Level:         Error
-            Keywords:      Classic
-            User:          N/A
-            Computer:      server1.contoso.com
-            Description:
-            The Contoso Sync service failed to start.
-            """)
+        let query = AnalyzedQuery(Self.eventHeader + "\nThe Contoso Sync service failed to start.")
         #expect(query.tokens == ["service", "control", "manager", "event", "7000", "the", "contoso", "sync", "service", "failed", "to", "start"])
     }
 
