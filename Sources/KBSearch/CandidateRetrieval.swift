@@ -38,12 +38,20 @@ struct CandidateRetrieval {
         let expressions = mentions.map(\.expression) + named.map(IndexQuery.quote)
         let specificity = mentions.map { $0.specificity(statistics) }
             + named.map { CodeMention.specificity(quoting: statistics.documentFrequency[$0] ?? 0, articles: statistics.articles) }
-        let shares = try heldShares(zip(expressions, specificity).map { ($0, $1, nil) }, among: candidates)
-        let plain = try heldShares(expressions.map { ($0, 1, nil) }, among: candidates)
-        let scale = specificity.reduce(0, +) / Double(expressions.count)
+        guard !candidates.isEmpty else { return }
+        // Each code is looked up once; an article holding it gains its specificity and one count.
+        let rowids = candidates.map(\.rowid)
+        var weighted: [Int64: Double] = [:], held: [Int64: Double] = [:]
+        for (expression, weight) in zip(expressions, specificity) {
+            for rowid in try reader.matches(in: .body, match: expression, among: rowids) {
+                weighted[rowid, default: 0] += weight
+                held[rowid, default: 0] += 1
+            }
+        }
+        let count = Double(expressions.count)
         for index in candidates.indices {
-            candidates[index].codeShare = (shares[candidates[index].rowid] ?? 0) * scale
-            candidates[index].codesHeld = plain[candidates[index].rowid] ?? 0
+            candidates[index].codeShare = (weighted[candidates[index].rowid] ?? 0) / count
+            candidates[index].codesHeld = (held[candidates[index].rowid] ?? 0) / count
         }
     }
 
