@@ -50,7 +50,7 @@ enum DocsLayoutReader {
         (article.product, article.versions) = Self.products(article.appliesTo)
         article.keywords = FieldParsing.unique(
             ["keywords", "f1_keywords", "helpviewer_keywords", "tags", "categories"]
-                .flatMap { front?.strings($0, commaSeparated: true) ?? [] } + blocks.events)
+                .flatMap { front?.strings($0, commaSeparated: true) ?? [] } + blocks.quotedNames)
         var messages = blocks.messages
         let code = Self.code(namedIn: title)
         if let code, let first = blocks.messageUnderTitle, let index = messages.firstIndex(of: first) {

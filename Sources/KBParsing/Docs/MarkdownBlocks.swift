@@ -17,8 +17,9 @@ struct MarkdownBlocks {
     var appliesTo: [String] = []
     var kbNumbers: [String] = []
     var linkTargets: [String] = []
-    /// Events the article quotes from Event Viewer: "event 7000" and its source.
-    var events: [String] = []
+    /// What the article's quotes name their errors by: "event 7000" and its source for an
+    /// Event Viewer entry, "message 3044" for a numbered message block.
+    var quotedNames: [String] = []
 
     /// "## Cause" → 2; nil for a line that is no ATX heading. (The parser finds every heading;
     /// this only tells, from the first lines, whether a file is Markdown at all.)
@@ -156,11 +157,28 @@ struct MarkdownBlocks {
             return
         }
         let language = node.fenceInfo.lowercased().split(separator: " ").first.map(String.init) ?? ""
-        if !Self.sourceLanguages.contains(language), Self.announcesAMessage(lastParagraph) {
-            let message = code.map(\.trimmed).filter { !$0.isEmpty }.prefix(8).joined(separator: " ")
-            if !message.isEmpty { messages.append(message) }
+        if Self.announcesAMessage(lastParagraph) {
+            if language == "json" {
+                // A JSON error body: its values are the message.
+                if let message = QuotedMessage.json(node.literal) { messages.append(message) }
+            } else if !Self.sourceLanguages.contains(language) {
+                add(QuotedMessage.read(Array(code.prefix(Self.quotedCodeLines))))
+            }
         }
         lastParagraph = ""
+    }
+
+    /// Lines of a code block read as its message: an error's output, not a whole log.
+    static let quotedCodeLines = 20
+
+    /// Records a quoted message and the number it names.
+    private mutating func add(_ quoted: QuotedMessage?, underTitle: Bool = false) {
+        guard let quoted else { return }
+        if !quoted.text.isEmpty {
+            messages.append(quoted.text)
+            if underTitle && messageUnderTitle == nil { messageUnderTitle = quoted.text }
+        }
+        quotedNames += quoted.numbers
     }
 
     private mutating func readList(_ node: MarkdownNode, indent: String) {
@@ -219,7 +237,7 @@ struct MarkdownBlocks {
         rightUnderTitle = false
     }
 
-    /// One paragraph of a quotation: its plain text, and the same with placeholders.
+    /// One paragraph of a quotation: its plain text, and its lines with placeholders.
     private struct Quoted {
         var text: String
         var message: String
@@ -230,8 +248,8 @@ struct MarkdownBlocks {
     private mutating func quoteEvent(_ lines: [String]) -> Bool {
         guard let entry = EventLogEntry.find(in: lines) else { return false }
         if !entry.description.isEmpty { messages.append(entry.description) }
-        if let id = entry.eventID { events.append("event " + id) }
-        if let source = entry.source { events.append(source) }
+        if let id = entry.eventID { quotedNames.append("event " + id) }
+        if let source = entry.source { quotedNames.append(source) }
         return true
     }
 
@@ -262,10 +280,9 @@ struct MarkdownBlocks {
         for paragraph in paragraphs {
             append(paragraph.text)
             append("")
-            guard announced, !paragraph.message.isEmpty else { continue }
-            messages.append(paragraph.message)
-            if underTitle && messageUnderTitle == nil { messageUnderTitle = paragraph.message }
         }
+        // Everything quoted is one message: a dialog's title line and text, its paragraphs.
+        if announced { add(QuotedMessage.read(paragraphs.flatMap { $0.message.split(separator: "\n") }), underTitle: underTitle) }
         rightUnderTitle = false
         lastParagraph = ""
     }
@@ -303,7 +320,7 @@ struct MarkdownBlocks {
                 let isNote = paragraphs.isEmpty && lines[0].hasPrefix("[!")
                 paragraphs.append(Quoted(
                     text: isNote ? lines.joined(separator: "\n") : lines.joined(separator: " "),
-                    message: isNote ? message : message.split(separator: "\n").map { String($0).trimmed }.joined(separator: " ").trimmed))
+                    message: message.split(separator: "\n").map { String($0).trimmed }.joined(separator: "\n")))
             case .list:
                 if paragraphs.isEmpty { startsWithList = true }
                 for item in child.children { collect(item, into: &paragraphs, startsWithList: &startsWithList) }

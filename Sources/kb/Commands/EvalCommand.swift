@@ -11,9 +11,11 @@ struct EvalCommand: ParsableCommand {
             QUERIES is JSON Lines, one {"id", "variant", "query"} a line, where id is the \
             article that answers the query, or one {"path", "variant", "query"} a line, where \
             path is the answering file relative to the folder imported (it matches the end of \
-            the article's source path). Prints MRR@10, recall@1 and recall@10, overall, per \
-            variant and, for path-keyed queries, per knowledge base (the path's first folder), \
-            and the median and p99 search time inside this process.
+            the article's source path). A query may name a "rival": an article (id or path) \
+            that quotes nearly the same message; eval then reports how often the answer ranks \
+            above it. Prints MRR@10, recall@1 and recall@10, overall, per variant and, for \
+            path-keyed queries, per knowledge base (the path's first folder), and the median \
+            and p99 search time inside this process.
             """
     )
 
@@ -36,11 +38,24 @@ struct EvalCommand: ParsableCommand {
         var path: String?
         var variant: String?
         var query: String
+        /// An article quoting nearly the same message, which the answer should rank above.
+        var rival: String?
 
         /// Whether `result` is the answer.
         func isAnswered(by result: SearchResult) -> Bool {
             if let id { return result.id == id }
             guard let path else { return false }
+            return Self.names(path, result)
+        }
+
+        /// Whether `result` is the rival.
+        func isRival(_ result: SearchResult) -> Bool {
+            guard let rival else { return false }
+            return result.id == rival || Self.names(rival, result)
+        }
+
+        /// Whether `path` names `result`'s file: its whole source path or the end of it.
+        private static func names(_ path: String, _ result: SearchResult) -> Bool {
             let source = result.article.source.path
             return source == path || source.hasSuffix("/" + path)
         }
@@ -86,6 +101,7 @@ struct EvalCommand: ParsableCommand {
         var all: [Int?] = []
         var times: [Double] = []
         var timed: [(Double, Query)] = []
+        var rivalWins: [String: (won: Int, of: Int)] = [:]
         var out = StandardOutput()
         defer { out.flush() }
         for q in lines {
@@ -96,6 +112,15 @@ struct EvalCommand: ParsableCommand {
             let rank = response.results.firstIndex(where: q.isAnswered).map { $0 + 1 }
             all.append(rank)
             for group in q.groups { byVariant[group, default: []].append(rank) }
+            if q.rival != nil {
+                // The answer wins when it is listed and the rival is not, or is listed lower.
+                let rivalRank = response.results.firstIndex(where: q.isRival).map { $0 + 1 }
+                let won = rank != nil && (rivalRank == nil || rank! < rivalRank!)
+                for group in ["all"] + q.groups {
+                    rivalWins[group, default: (0, 0)].won += won ? 1 : 0
+                    rivalWins[group, default: (0, 0)].of += 1
+                }
+            }
             if misses, rank != 1 {
                 out.write("miss \(q.id ?? q.path ?? "") [\(q.variant ?? "")] rank \(rank.map(String.init) ?? "-"), got \(response.results.first?.id ?? "-"): \(q.query.prefix(100).replacingOccurrences(of: "\n", with: "⏎"))\n")
             }
@@ -111,6 +136,10 @@ struct EvalCommand: ParsableCommand {
         }
         out.write(TerminalText(line("all", all)))
         for variant in byVariant.keys.sorted() where variant != "all" { out.write(TerminalText(line(variant, byVariant[variant]!))) }
+        for group in rivalWins.keys.sorted() {
+            let (won, of) = rivalWins[group]!
+            out.write(TerminalText("rival " + group + String(format: ": the answer above its rival in %d of %d (%.3f)\n", won, of, Double(won) / Double(of))))
+        }
         for (time, q) in timed.sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
             out.write(TerminalText(String(format: "slow %7.2f ms  ", time) + (q.id ?? q.path ?? "") + ": "
                 + String(q.query.prefix(100)).replacingOccurrences(of: "\n", with: "⏎") + "\n"))
