@@ -24,20 +24,20 @@ struct CandidateRetrieval {
             return withWords.isEmpty && code.expression != code.mention.expression
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
         })
-        try markCodes(plan.codes.map(\.mention), named: plan.namedCodes, in: &merged, statistics: statistics)
-        try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty, statistics: statistics)
+        try markCodes(plan.codes.map(\.mention), named: plan.named, in: &merged, statistics: statistics)
+        try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty || !plan.named.isEmpty, statistics: statistics)
         return merged
     }
 
     /// Records in each candidate the share of the paste's codes its article quotes, plain
     /// and counted by each code's specificity.
     private func markCodes(
-        _ mentions: [CodeMention], named: [String], in candidates: inout [Candidate], statistics: TermStatistics
+        _ mentions: [CodeMention], named: [(expression: String, quoting: Int)], in candidates: inout [Candidate], statistics: TermStatistics
     ) throws {
-        guard !mentions.isEmpty else { return }
-        let expressions = mentions.map(\.expression) + named.map(IndexQuery.quote)
+        guard !mentions.isEmpty || !named.isEmpty else { return }
+        let expressions = mentions.map(\.expression) + named.map(\.expression)
         let specificity = mentions.map { $0.specificity(statistics) }
-            + named.map { CodeMention.specificity(quoting: statistics.documentFrequency[$0] ?? 0, articles: statistics.articles) }
+            + named.map { CodeMention.specificity(quoting: $0.quoting, articles: statistics.articles) }
         guard !candidates.isEmpty else { return }
         // Each code is looked up once; an article holding it gains its specificity and one count.
         let rowids = candidates.map(\.rowid)

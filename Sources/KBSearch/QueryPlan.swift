@@ -10,9 +10,11 @@ struct QueryPlan {
     /// spelling) with one of the paste's other words, when it has any. (When none does, the
     /// code alone is asked: `CandidateRetrieval`.)
     var codes: [(mention: CodeMention, expression: String)] = []
-    /// Codes a tool names an error by, as the paste writes them after "error" or "warning"
-    /// (`error C2065`, `error LNK2019`, `warning CS0168`): index tokens some article holds.
-    var namedCodes: [String] = []
+    /// What the paste names its error by besides numeric codes, each as a whole-text query
+    /// with the number of articles holding it: codes a tool names an error by, written after
+    /// "error" or "warning" (`error C2065`, `error LNK2019`, `warning CS0168`), and events
+    /// (`Event ID 7000`, written "event 7000" or "event id 7000" by articles).
+    var named: [(expression: String, quoting: Int)] = []
     /// For a short paste (a few keywords, not a message): its distinct words other than codes,
     /// each with its weight, looked for anywhere in the candidates' text.
     var keywords: [(word: String, weight: Double)] = []
@@ -46,10 +48,19 @@ struct QueryPlan {
                 : mention.expression + " AND (" + words.map(IndexQuery.quote).joined(separator: " OR ") + ")"
             return (mention, expression)
         }
-        namedCodes = Self.namedCodes(in: query.tokens).filter { (statistics.documentFrequency[$0] ?? 0) > 0 }
+        named = Self.namedCodes(in: query.tokens).compactMap { code in
+            statistics.documentFrequency[code].map { (IndexQuery.quote(code), $0) }
+        }
+        let events = Self.namedEvents(in: query.tokens).filter { (statistics.documentFrequency[$0.number] ?? 0) > 0 }
+        named += events.map { event in
+            let spellings = ["event ", "event id ", "eventid "].map { IndexQuery.quote($0 + event.number) }
+            return ("(" + spellings.joined(separator: " OR ") + ")", statistics.documentFrequency[event.number]!)
+        }
         // A line of a long paste is part of a message or log, never a list of keywords.
         guard wholePaste else { return }
-        let codeTokens = query.mentions.reduce(into: Set<String>()) { $0.formUnion($1.tokens) }
+        var codeTokens = query.mentions.reduce(into: Set<String>()) { $0.formUnion($1.tokens) }
+        // "Event ID 7000 Service Control Manager": the event is named; its source's words decide.
+        for event in events { codeTokens.formUnion(event.tokens) }
         let distinct = Set(query.tokens).subtracting(codeTokens)
         if distinct.count <= budgets.keywords {
             keywords = distinct.sorted().filter { (statistics.documentFrequency[$0] ?? 0) > 0 }.map { ($0, statistics.idf($0)) }
@@ -67,6 +78,26 @@ struct QueryPlan {
             guard (1...8).contains(letters), (4...6).contains(digits), token.utf8.dropFirst(letters).allSatisfy({ (0x30...0x39).contains($0) }),
                   !found.contains(token) else { continue }
             found.append(token)
+        }
+        return found
+    }
+
+    /// Events a paste names: "event 7000", "event id 7000", "eventid 7000" (an Event Viewer
+    /// entry's `Event ID:` line is read as "event 7000" already, see `AnalyzedQuery`), with
+    /// the tokens that name each.
+    static func namedEvents(in tokens: [String]) -> [(number: String, tokens: Set<String>)] {
+        var found: [(number: String, tokens: Set<String>)] = []
+        for (index, token) in tokens.enumerated() where (1...5).contains(token.utf8.count) && token.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            let previous = index > 0 ? tokens[index - 1] : ""
+            let named: Set<String>
+            if previous == "event" || previous == "eventid" {
+                named = [previous, token]
+            } else if previous == "id", index > 1, tokens[index - 2] == "event" {
+                named = ["event", "id", token]
+            } else {
+                continue
+            }
+            if !found.contains(where: { $0.number == token }) { found.append((token, named)) }
         }
         return found
     }
