@@ -1,22 +1,27 @@
 /// Minimal streaming JSON output: objects, arrays, strings, nulls. Commas are placed by
 /// tracking whether the current container already has a member.
 package struct JSONWriter {
+    /// The JSON written so far, UTF-8.
     package var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
+    /// An empty writer.
     package init() { bytes.reserveCapacity(8192) }
 
+    /// Opens an object (`{`) or array (`[`), after a comma when one is due.
     package mutating func open(_ bracket: UInt8) {
         separate()
         bytes.append(bracket)
         needsComma.append(false)
     }
 
+    /// Closes the innermost object or array.
     package mutating func close(_ bracket: UInt8) {
         bytes.append(bracket)
         needsComma.removeLast()
     }
 
+    /// Writes an object member's key and colon.
     package mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
@@ -25,6 +30,7 @@ package struct JSONWriter {
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
+    /// Writes a string, escaped, or `null` for nil.
     package mutating func string(_ value: String?) {
         separate()
         if let value { appendQuoted(value) } else { bytes.append(contentsOf: "null".utf8) }
@@ -48,10 +54,12 @@ package struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Writes an array of strings.
     package mutating func strings(_ values: [String]) {
         array(values) { w, s in w.string(s) }
     }
 
+    /// Writes an array, each value by `element`.
     package mutating func array<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         open(UInt8(ascii: "["))
         for value in values { element(&self, value) }
@@ -95,6 +103,8 @@ package struct JSONWriter {
 }
 
 extension JSONWriter {
+    /// `open(_:)` with a character.
     package mutating func open(_ bracket: Character) { open(bracket.asciiValue!) }
+    /// `close(_:)` with a character.
     package mutating func close(_ bracket: Character) { close(bracket.asciiValue!) }
 }

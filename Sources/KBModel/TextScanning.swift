@@ -76,6 +76,7 @@ extension String {
         return n
     }
 
+    /// True for a line of spaces and tabs only, or none.
     package var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 
     /// True for a line made only of `character` (at least `minimum` of them), like a `=====` rule.

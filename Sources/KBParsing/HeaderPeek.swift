@@ -2,12 +2,17 @@ import KBModel
 
 /// The id and date of an article, read from its first lines without parsing the rest.
 package enum HeaderPeek {
+    /// What the first lines say.
     package struct Header {
+        /// The file's layout.
         package var layout: Layout
+        /// The article's id.
         package var id: String
+        /// The article's date as written, if any.
         package var lastModified: String?
     }
 
+    /// The header of a file's bytes; nil when its first 2 KB name no article.
     package static func peek(_ bytes: [UInt8]) -> Header? {
         guard let text = try? TextDecoding.decode(Array(bytes.prefix(2048))) else { return nil }
         let lines = text.lineArray.prefix(40)

@@ -3,6 +3,7 @@ import KBModel
 
 /// The short human-readable form of `kb parse`.
 package enum ArticleSummary {
+    /// One article in a few lines: id, title, facts, message count.
     package static func text(_ a: Article) -> TerminalText {
         var facts: [String] = []
         if let product = a.product { facts.append(product) }

@@ -4,6 +4,7 @@ import KBModel
 /// An article laid out for reading in a terminal: header facts, error messages set apart,
 /// then each section under its heading.
 package enum ArticleText {
+    /// The whole article for a terminal, with the articles that replace it.
     package static func render(_ a: Article, successors: [String] = [], style: TerminalStyle) -> TerminalText {
         var out = style.bold("\(a.id)  \(a.title)") + "\n"
         for (name, value) in a.facts {

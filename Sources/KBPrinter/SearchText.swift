@@ -3,6 +3,7 @@ import KBSearch
 /// Search results for a terminal: per result, its title line, the matched line with the
 /// pasted words highlighted, the start of the fix and, on request, the score's arithmetic.
 package enum SearchText {
+    /// One result for a terminal; with `explain`, how its score was made.
     package static func render(_ result: SearchResult, style: TerminalStyle, explain: Bool) -> TerminalText {
         let p = ResultPresentation(result)
         var out = style.bold("\(result.rank). \(result.id)  \(result.title)")

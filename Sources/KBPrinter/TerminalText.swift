@@ -37,12 +37,14 @@ package struct TerminalText: Sendable, ExpressibleByStringInterpolation {
         return styled
     }
 
+    /// The two texts one after the other, each keeping its styles.
     package static func + (left: TerminalText, right: TerminalText) -> TerminalText {
         var joined = left
         joined.pieces += right.pieces
         return joined
     }
 
+    /// Appends `right` to `left`.
     package static func += (left: inout TerminalText, right: TerminalText) { left = left + right }
 
     /// The bytes to print: every piece's text neutralised, styled pieces wrapped in their

@@ -2,9 +2,13 @@ import KBStore
 
 /// An article a full-text index proposed for a paste, with what re-ranking needs of it.
 package struct Candidate: Sendable, Equatable {
+    /// The article's row in the store.
     package var rowid: Int64
+    /// The article's id (`Q243444`, `officedocs/outlook/…`).
     package var id: String
+    /// The article's title.
     package var title: String
+    /// The article's product, if it names one.
     package var product: String?
     /// Identifies this version of the article (see `ArticleCache`).
     package var contentHash: String
@@ -20,6 +24,7 @@ package struct Candidate: Sendable, Equatable {
     /// For a short paste: the share of its words' weight the article's text holds (0…1).
     package var keywordShare: Double = 0
 
+    /// A candidate with no code or keyword share yet.
     package init(
         rowid: Int64, id: String, title: String, product: String? = nil, contentHash: String = "",
         messages: [String], bm25: Double
@@ -42,8 +47,11 @@ package struct Candidate: Sendable, Equatable {
 
 /// A candidate after re-ranking: its score and how it was made.
 package struct RankedCandidate: Sendable {
+    /// The candidate as retrieval proposed it.
     package var candidate: Candidate
+    /// Its score after re-ranking (higher is better).
     package var score: Double
+    /// The terms the score adds up.
     package var explanation: ScoreExplanation
     /// The quoted message the paste matched best, if any matched.
     package var matchedMessage: String?

@@ -9,8 +9,11 @@ import KBModel
 ///
 /// Pure: it reads nothing but its arguments, so tests drive it without a store.
 package struct Reranker: Sendable {
+    /// Weight of the full-text score.
     package static let bm25Weight = 1.0
+    /// Weight of the best message alignment: a reproduced message outweighs a full-text match.
     package static let messageWeight = 1.5
+    /// Weight of the title's alignment with the paste.
     package static let titleWeight = 1.0
     /// A later quoted message counts a little less: the first is the article's subject.
     static let laterMessageFactor = 0.95
@@ -36,6 +39,7 @@ package struct Reranker: Sendable {
     /// should reproduce but never matched, so an exact paste outscores a corrected one.
     let lostWeight: Double
 
+    /// A re-ranker for one paste: its alignment tokens with their weights, and the index terms it was searched by.
     package init(query: [String], weights: [Double], terms: [String], lostWeight: Double = 0) {
         self.query = query
         self.weights = weights

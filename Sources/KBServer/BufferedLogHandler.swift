@@ -10,6 +10,7 @@ package struct BufferedLogHandler: LogHandler {
     private let label: String
     private let buffer: LogBuffer
 
+    /// A handler for the logger `label`, writing to `buffer`.
     package init(label: String, buffer: LogBuffer) {
         self.label = label
         self.buffer = buffer

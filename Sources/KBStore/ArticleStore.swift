@@ -140,6 +140,7 @@ public final class ArticleStore: Sendable {
         if let queue = database as? DatabaseQueue { try? queue.close() }
     }
 
+    /// Runs `body` in a read transaction; a database error becomes a `StoreError` naming the store.
     package func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do { return try database.read(body) } catch { throw StoreError.wrapping(error, path: path) }
     }

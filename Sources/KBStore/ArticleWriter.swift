@@ -6,6 +6,7 @@ import KBModel
 /// Writes articles inside an open transaction with prepared statements, keeping the
 /// contentless full-text index in step with the `article` table.
 package struct ArticleWriter {
+    /// What writing an article did to the store.
     package enum Effect { case new, updated, unchanged }
 
     let db: Database

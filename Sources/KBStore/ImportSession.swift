@@ -61,11 +61,16 @@ package final class ImportSession {
 
 /// What an import run did, as recorded in `import_run`.
 package struct ImportCounts: Sendable {
+    /// Articles stored for the first time.
     package var new = 0
+    /// Articles replaced by a newer version.
     package var updated = 0
+    /// Articles already stored as they are.
     package var unchanged = 0
+    /// Files that could not be imported.
     package var failed = 0
 
+    /// Counts as given.
     package init(new: Int = 0, updated: Int = 0, unchanged: Int = 0, failed: Int = 0) {
         self.new = new
         self.updated = updated

@@ -27,9 +27,12 @@ package enum FullTextIndex: Sendable {
 /// An article row matched by an index, with its score: bm25 for the text indexes (negative,
 /// lower is better), or a score of the caller's for the pair index.
 package struct ScoredRow: Sendable, Equatable {
+    /// The article's row.
     package var rowid: Int64
+    /// Its score in that index.
     package var score: Double
 
+    /// A row with its score.
     package init(rowid: Int64, score: Double) {
         self.rowid = rowid
         self.score = score
@@ -38,14 +41,20 @@ package struct ScoredRow: Sendable, Equatable {
 
 /// The `article` columns ranking needs, without the record.
 package struct CandidateRow: FetchableRecord, Sendable {
+    /// The article's row.
     package var rowid: Int64
+    /// The article's id.
     package var id: String
+    /// The article's title.
     package var title: String
+    /// The article's product, if any.
     package var product: String?
+    /// Identifies this version of the article.
     package var contentHash: String
     /// The quoted error messages, one per line.
     package var messages: String
 
+    /// Reads the columns of a fetched row.
     package init(row: Row) {
         rowid = row["rowid"]
         id = row["id"]

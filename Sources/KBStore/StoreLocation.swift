@@ -4,6 +4,7 @@ import Foundation
 /// Where the store lives: `--db FILE`, else `$KB_DB`, else `$XDG_DATA_HOME/kb/kb.sqlite`
 /// (by default `~/.local/share/kb/kb.sqlite`).
 package enum StoreLocation {
+    /// The store's path for a `--db` value (nil or empty when not given) in an environment.
     package static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["KB_DB"], !env.isEmpty { return env }

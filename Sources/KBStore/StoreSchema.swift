@@ -6,6 +6,7 @@ enum StoreSchema {
     struct Migration: Sendable {
         /// The schema version recorded in the store.
         var name: String
+        /// The SQL that makes the store of the previous version this one.
         package var sql: [UInt8]
         /// What SQL alone cannot do for the rows of an older store, run after `sql`.
         var backfill: (@Sendable (Database) throws -> Void)? = nil

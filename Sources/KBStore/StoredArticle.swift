@@ -21,6 +21,7 @@ package struct StoredArticle: Sendable {
     var sectionsOnly: Bool
     var index: IndexedText
 
+    /// The rows of an article as stored.
     package init(_ article: Article) {
         id = article.id
         title = article.title
@@ -52,6 +53,7 @@ struct IndexedText: Sendable {
     /// Word pairs of the title and messages (`article_pair_fts`).
     var pairs: String
 
+    /// The rows of an article as stored.
     package init(_ article: Article) {
         title = article.title
         messages = article.errorMessages.joined(separator: "\n")

@@ -5,9 +5,12 @@ import GRDB
 /// Document frequencies of a paste's terms and word pairs, from the `term_stats` snapshot,
 /// with the indexes' own vocabularies as a fallback for terms imported since.
 package struct TermStatistics {
+    /// Articles in the store.
     package var articles: Int
+    /// How many articles hold each index term.
     package var documentFrequency: [String: Int]
 
+    /// Statistics as given (tests make their own).
     package init(articles: Int, documentFrequency: [String: Int]) {
         self.articles = articles
         self.documentFrequency = documentFrequency
@@ -75,6 +78,7 @@ package struct TermStatistics {
 }
 
 extension Array {
+    /// The array in consecutive slices of at most `size` elements.
     package func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }

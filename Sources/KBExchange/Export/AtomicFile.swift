@@ -5,12 +5,14 @@ import Foundation
 /// complete, so that a reader never sees half of it. Until `commit()`, nothing is at the
 /// destination; `discard()` (or a failure) removes the temporary file.
 package final class AtomicFile {
+    /// Where the file is when committed.
     package let destination: String
     private let temporary: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var done = false
 
+    /// Opens a temporary file beside `destination`; throws `AtomicFileError` when it cannot.
     package init(_ destination: String) throws {
         self.destination = destination
         let url = URL(fileURLWithPath: destination)
@@ -30,6 +32,7 @@ package final class AtomicFile {
 
     deinit { if !done { discard() } }
 
+    /// Appends `text`, written out in large blocks.
     package func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { try flush() }
@@ -62,6 +65,7 @@ package final class AtomicFile {
         done = true
     }
 
+    /// Removes the temporary file; the destination is left as it was.
     package func discard() {
         try? handle.close()
         unlink(temporary)
@@ -69,8 +73,11 @@ package final class AtomicFile {
     }
 }
 
+/// Why a file could not be written: the destination and the system's reason.
 package struct AtomicFileError: Error, CustomStringConvertible {
+    /// The destination.
     package var path: String
+    /// The system's reason.
     package var reason: String
     package var description: String { "\(path): \(reason)" }
 }

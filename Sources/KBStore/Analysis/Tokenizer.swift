@@ -8,12 +8,15 @@ import Foundation
 /// own tokenizer (`Unicode61`), so that a word is searched exactly as it was indexed, whatever
 /// Unicode's case folding, ligatures or combining marks make of it.
 package enum Tokenizer {
+    /// A word of a text as the index holds it.
     package struct Token: Equatable, Sendable {
+        /// The word, folded as the index folds it.
         package var text: String
         /// Byte range in the source string, for highlighting.
         package var range: Range<Int>
     }
 
+    /// The tokens of `text`, in order (ASCII text takes a fast path).
     package static func tokens(_ text: String) -> [Token] {
         asciiTokens(text) ?? Unicode61.shared.tokens(text)
     }
@@ -49,6 +52,7 @@ package enum Tokenizer {
         }
     }
 
+    /// The tokens' words only.
     package static func words(_ text: String) -> [String] {
         tokens(text).map(\.text)
     }
