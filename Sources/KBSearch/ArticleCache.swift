@@ -25,6 +25,7 @@ public final class ArticleCache: Sendable {
     private struct Generations {
         var current: [Key: Entry] = [:]
         var previous: [Key: Entry] = [:]
+        var hits = 0
     }
 
     private let generations = Mutex(Generations())
@@ -36,10 +37,17 @@ public final class ArticleCache: Sendable {
         self.capacity = capacity
     }
 
+    /// Articles served from the cache rather than read and decoded.
+    var hits: Int { generations.withLock { $0.hits } }
+
     func entry(_ key: Key) -> Entry? {
         generations.withLock { generations in
-            if let entry = generations.current[key] { return entry }
+            if let entry = generations.current[key] {
+                generations.hits += 1
+                return entry
+            }
             guard let entry = generations.previous.removeValue(forKey: key) else { return nil }
+            generations.hits += 1
             insert(entry, key, into: &generations)
             return entry
         }

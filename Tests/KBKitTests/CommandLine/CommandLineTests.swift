@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func evalTakesPathKeyedQueries() throws {
-        let store = TemporaryStore.articles
+        let store = try TemporaryStore.articles
         let queries = try store.write("queries.jsonl", """
             {"path": "cpp/docs/error-messages/compiler-errors-1/compiler-error-c2065.md", "variant": "clean", "query": "main.cpp(3,5): error C2065: 'total': undeclared identifier"}
             {"path": "officedocs/SkypeforBusiness/SkypeHybrid/hybrid-sign-in/sso-no-longer-works.md", "variant": "clean", "query": "An error occurred. New users cannot sign in with SSO"}

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func jsonIsOneArrayAndJSONLinesOneRecordALine() throws {
-        let store = TemporaryStore.articles
+        let store = try TemporaryStore.articles
         let json = try export(store, ["--format", "json", "--id", "Q178511", "--id", "Q128961"])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(array.map { $0["id"] as? String } == ["Q128961", "Q178511"])
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func filtersAndQuerySelectArticles() throws {
-        let store = TemporaryStore.articles
+        let store = try TemporaryStore.articles
         let exchange = try export(store, ["--product", "Exchange"]).stdout.split(separator: "\n")
             .map { try ArticleJSON.decode(Data($0.utf8)) }
         #expect(!exchange.isEmpty)

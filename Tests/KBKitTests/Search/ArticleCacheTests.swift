@@ -14,8 +14,10 @@ import Testing
         let paste = "Sorry! The Microsoft Exchange Server is down or the HTTP service is stopped."
         let first = try #require(try engine.search(paste).results.first)
         #expect(first.article.lastModified?.description == "1999-09-10")
+        #expect(cache.hits == 0)
         // Served from the cache: the same record, and its JSON as the export writes it.
         let cached = try #require(try engine.search(paste).results.first)
+        #expect(cache.hits >= 1)
         #expect(cached.article == first.article)
         #expect(cached.articleJSON == ArticleJSON.bytes(first.article).json)
 

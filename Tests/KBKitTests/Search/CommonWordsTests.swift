@@ -75,9 +75,14 @@ import Testing
         let engine = SearchEngine(store: try Self.store.open(), budgets: scaledDown)
         let shuffled = "opened be cannot specified path network the"
         let results = try engine.search(shuffled).results
-        // The words still find articles; the pairs just do not single the target out.
-        #expect(!results.isEmpty)
-        #expect(results.first?.id != "Q5000")
+        // The words still find articles; the pairs asked for are the shuffled paste's, none
+        // of the target's, so they do not single the target out.
+        let first = try #require(results.first)
+        let words = Self.target.lowercased().split(separator: " ")
+        let targetPairs = Set(zip(words, words.dropFirst()).map { "\($0)_\($1)" })
+        #expect(first.explanation.terms.contains { $0.contains("_") })
+        #expect(targetPairs.isDisjoint(with: first.explanation.terms))
+        #expect(first.id != "Q5000")
     }
 
     @Test func fullBudgetsRankItFirstToo() throws {

@@ -1,17 +1,18 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import KBServer
 
-/// Logging never waits on its destination: a full buffer drops lines and counts them.
+/// Logging never waits on its destination: a full buffer drops lines and counts them. The
+/// tests wait for the lines the destination receives, as a stream, never for a time.
 @Suite struct LogBufferTests {
+    /// A destination that takes a line only when the gate lets it, and passes it on.
     final class BlockedSink: Sendable {
         let gate = DispatchSemaphore(value: 0)
-        let written = Mutex<[String]>([])
+        let (lines, received) = AsyncStream.makeStream(of: String.self)
 
         func write(_ line: String) {
             gate.wait()
-            written.withLock { $0.append(line) }
+            received.yield(line)
         }
     }
 
@@ -34,10 +35,11 @@ import Testing
                 return Int(line.dropFirst(4).prefix { $0.isNumber })
             }
         }
-        while notices(sink.written.withLock { $0 }).reduce(0, +) < 1000 - accepted {
-            try await Task.sleep(for: .milliseconds(10))
+        var written: [String] = []
+        for await line in sink.lines {
+            written.append(line)
+            if notices(written).reduce(0, +) == 1000 - accepted { break }
         }
-        let written = sink.written.withLock { $0 }
         let kept = written.filter { !$0.hasPrefix("kb: ") }
         #expect(kept.count == accepted)
         #expect(kept.first == "line 0\n")
@@ -48,11 +50,15 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func linesAreWrittenInOrderWhenTheDestinationKeepsUp() async throws {
-        let written = Mutex<[String]>([])
-        let buffer = LogBuffer(capacity: 4096) { line in written.withLock { $0.append(line) } }
+        let (lines, received) = AsyncStream.makeStream(of: String.self)
+        let buffer = LogBuffer(capacity: 4096) { received.yield($0) }
         for index in 0..<100 { #expect(buffer.append("\(index)\n")) }
-        while written.withLock({ $0.count }) < 100 { try await Task.sleep(for: .milliseconds(10)) }
-        #expect(written.withLock { $0 } == (0..<100).map { "\($0)\n" })
+        var written: [String] = []
+        for await line in lines {
+            written.append(line)
+            if written.count == 100 { break }
+        }
+        #expect(written == (0..<100).map { "\($0)\n" })
         #expect(buffer.dropped == 0)
     }
 }

@@ -14,10 +14,10 @@ import Testing
     static let token = "s3cret-import-token"
 
     private func withServer(
-        _ store: TemporaryStore = TemporaryStore.articles, token: String? = ServerTests.token,
+        _ store: TemporaryStore? = nil, token: String? = ServerTests.token,
         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let server = KBServer(store: try store.open(), configuration: .init(importToken: token))
+        let server = KBServer(store: try (store ?? TemporaryStore.articles).open(), configuration: .init(importToken: token))
         try await server.application(logger: Logger(label: "test")).test(.router) { client in try await test(client) }
     }
 
@@ -101,7 +101,11 @@ import Testing
         let server = KBServer(store: try TemporaryStore.articles.open(), configuration: configuration)
         try await server.application(logger: Logger(label: "test")).test(.router) { client in
             for _ in 0..<2 {
-                try await client.execute(uri: "/api/search?q=Failed+in+Connect", method: .get) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/api/search?q=Failed+in+Connect", method: .get) { response in
+                    #expect(response.status == .ok)
+                    // Each request searched and answered, with nothing kept between them.
+                    #expect(String(buffer: response.body).contains("\"id\":\"Q"))
+                }
             }
         }
         #expect(server.cache.hits == 0)

@@ -8,7 +8,12 @@ final class TemporaryStore: Sendable {
     let folder: URL
     let path: String
 
-    init() throws {
+    /// True for the store the search tests share: opened read-only, so that no test can
+    /// change what another reads.
+    let isShared: Bool
+
+    init(shared: Bool = false) throws {
+        isShared = shared
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("kb.sqlite").path
@@ -16,11 +21,11 @@ final class TemporaryStore: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    func open() throws -> ArticleStore { try ArticleStore(path: path, access: .readWrite) }
+    func open() throws -> ArticleStore { try ArticleStore(path: path, access: isShared ? .readOnly : .readWrite) }
 
     @discardableResult
     func importPaths(_ paths: [String], rules: ArticleFileRules = ArticleFileRules()) throws -> ImportSummary {
-        try Importer(store: open()).run(FileWalker(rules: rules).items(for: paths))
+        try Importer(store: ArticleStore(path: path, access: .readWrite)).run(FileWalker(rules: rules).items(for: paths))
     }
 
     /// Writes a file in the temporary folder and returns its path.
@@ -32,9 +37,14 @@ final class TemporaryStore: Sendable {
     }
 
     /// A store holding every article under `Articles/`, shared by the search tests.
-    static let articles: TemporaryStore = {
-        let store = try! TemporaryStore()
-        try! store.importPaths([Fixtures.articlesFolder])
+    /// A failure to build it fails each test that uses it, rather than the whole run.
+    static var articles: TemporaryStore {
+        get throws { try sharedArticles.get() }
+    }
+
+    private static let sharedArticles = Result<TemporaryStore, any Error> {
+        let store = try TemporaryStore(shared: true)
+        try store.importPaths([Fixtures.articlesFolder])
         return store
-    }()
+    }
 }
