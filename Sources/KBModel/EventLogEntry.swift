@@ -1,6 +1,7 @@
 /// A Windows Event Viewer entry as support work copies it (the event's dialog, "Copy details
 /// as text", or the older Event Type/Event Source layout): a block of header fields, one
-/// `Name: value` a line, then `Description:` and the message. The header fields are the same
+/// `Name: value` a line, then `Description:` and the message (or, in the layout older
+/// articles quote, `Event ID`, `Source`, `Type` and `Category`, then the message unlabelled). The header fields are the same
 /// for every event, so they say nothing about which error it is, except the event id and
 /// source, which name the event.
 package struct EventLogEntry: Equatable, Sendable {
@@ -16,7 +17,7 @@ package struct EventLogEntry: Equatable, Sendable {
     /// Field names of both layouts, lower case.
     package static let fieldNames: Set<String> = [
         "log name", "source", "date", "event id", "task category", "level", "keywords", "user", "computer", "opcode",
-        "event type", "event source", "event category", "time", "description",
+        "event type", "event source", "event category", "time", "description", "type", "category",
     ]
 
     /// Header fields a block needs before it is taken for an event entry: "Source:" or

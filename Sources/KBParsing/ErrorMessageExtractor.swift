@@ -34,12 +34,18 @@ enum ErrorMessageExtractor {
             let para = paragraphs[p]
             let joined = para.joined
             found += inlineQuotes(in: joined)
-            if joined.hasSuffix(":"), announcesMessage(joined) {
+            if joined.hasSuffix(":"), announcesMessage(joined) || announcesEvent(joined) {
                 var q = p + 1
+                var blocks: [Paragraph] = []
                 while q < paragraphs.count, paragraphs[q].indentation > para.indentation {
-                    let block = paragraphs[q]
-                    if looksLikeMessage(block) { found.append(block.joined) }
+                    blocks.append(paragraphs[q])
                     q += 1
+                }
+                if let descriptions = eventDescriptions(blocks) {
+                    // Event Viewer entries: their descriptions are the messages, not their headers.
+                    found += descriptions.filter { !$0.isEmpty }
+                } else if announcesMessage(joined) {
+                    found += blocks.filter(looksLikeMessage).map(\.joined)
                 }
                 p = max(q, p + 1)
                 continue
@@ -65,6 +71,31 @@ enum ErrorMessageExtractor {
         return result
     }
 
+
+    /// "…logs the following event:": what follows is quoted only if it is an event entry.
+    private static func announcesEvent(_ text: String) -> Bool {
+        text.asciiLowercased.includes("event")
+    }
+
+    /// The descriptions of the Event Viewer entries the blocks quote, if they quote any: for
+    /// each, the paragraph after its header (whose fields may each be a paragraph of their own).
+    private static func eventDescriptions(_ blocks: [Paragraph]) -> [String]? {
+        let lines = blocks.flatMap { $0.lines + [""] }
+        var descriptions: [String] = []
+        var start = 0
+        while start < lines.count, let entry = EventLogEntry.find(in: Array(lines[start...])), let header = entry.headerLines.last {
+            let last = start + header
+            let after = lines[(last + 1)...]
+            let inline = EventLogEntry.fieldName(lines[last]) == "description"
+                ? String(lines[last].drop(while: { $0 != ":" }).dropFirst()).trimmed : ""
+            // "Description: text" goes on up to a blank line; a bare header, with the next paragraph.
+            let text = inline.isEmpty ? Array(after.drop(while: \.isBlank).prefix(while: { !$0.isBlank }))
+                : [inline] + after.prefix(while: { !$0.isBlank })
+            descriptions.append(text.map(\.trimmed).joined(separator: " "))
+            start = (inline.isEmpty ? after.drop(while: \.isBlank) : after).drop(while: { !$0.isBlank }).startIndex
+        }
+        return descriptions.isEmpty ? nil : descriptions
+    }
 
     private static func announcesMessage(_ text: String) -> Bool {
         let lower = text.asciiLowercased

@@ -64,7 +64,8 @@ public struct AnalyzedQuery: Sendable {
     }
 
     /// The lines holding a token of the text they were joined into (no token spans a line
-    /// break), numbered from 1: the paste is tokenised once, not once more per line.
+    /// break), numbered from 1, each with its tokens: the paste is tokenised once, not once
+    /// more per line.
     private static func linesWithWords(_ lines: [String], originals: [String], tokens: [Tokenizer.Token]) -> [PasteLine] {
         var result: [PasteLine] = []
         var start = 0
@@ -73,10 +74,33 @@ public struct AnalyzedQuery: Sendable {
             let end = start + line.utf8.count
             let first = token
             while token < tokens.count, tokens[token].range.lowerBound < end { token += 1 }
-            if token > first { result.append(PasteLine(number: index + 1, text: line, original: originals[index])) }
+            if token > first {
+                var pasted = PasteLine(number: index + 1, text: line, original: originals[index])
+                pasted.tokens = tokens[first..<token].map { token in
+                    var shifted = token
+                    shifted.range = (token.range.lowerBound - start)..<(token.range.upperBound - start)
+                    return shifted
+                }
+                result.append(pasted)
+            }
             start = end + 1
         }
         return result
+    }
+
+    /// One line of an analysed paste as a query of its own, from the tokens the paste's
+    /// analysis found in it and its codes (`PasteSegments.LineTerms`): the line is not read again.
+    init(line: PasteLine, codes: [String]) {
+        original = line.text
+        cleaned = line.text
+        lines = [line]
+        let bytes = Array(line.text.utf8)
+        mentions = CodeMention.all(in: line.tokens, bytes: bytes)
+        let found = line.tokens.prefix(Self.maxTokens)
+        tokens = found.map(\.text)
+        alignmentTokens = found.map { ErrorCodes.alignmentWord($0, in: bytes) }
+        self.codes = codes
+        confidence = Array(repeating: 1, count: tokens.count)
     }
 
     /// The query with spelling replacements applied (see `SpellingCorrection`).
@@ -119,6 +143,15 @@ public struct PasteLine: Sendable, Equatable {
     public var text: String
     /// The line as pasted.
     public var original: String
+    /// The tokens of `text`, their ranges in it (empty for a line made by hand).
+    package var tokens: [Tokenizer.Token] = []
+
+    /// A line with no tokens recorded.
+    public init(number: Int, text: String, original: String) {
+        self.number = number
+        self.text = text
+        self.original = original
+    }
 }
 
 /// A word of the paste read as another by spelling correction: "whi1e" as "while".

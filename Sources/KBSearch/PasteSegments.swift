@@ -25,18 +25,19 @@ enum PasteSegments {
         var codes: [String]
     }
 
+    /// The terms of each line, from the tokens the paste's analysis found in it.
     static func terms(of lines: [PasteLine]) -> [LineTerms] {
-        lines.map { LineTerms(line: $0, pairs: WordPairs.of(Tokenizer.words($0.text)), codes: ErrorCodes.canonical(in: $0.text)) }
+        lines.map { LineTerms(line: $0, pairs: WordPairs.of($0.tokens.map(\.text)), codes: ErrorCodes.canonical(in: $0.text)) }
     }
 
     /// Up to `linesSearched` lines, most evidence first; lines without any are left out.
-    static func likelyMessages(_ lines: [LineTerms], statistics: TermStatistics) -> [PasteLine] {
-        let scored = lines.map { line -> (PasteLine, Double) in
+    static func likelyMessages(_ lines: [LineTerms], statistics: TermStatistics) -> [LineTerms] {
+        let scored = lines.map { line -> (LineTerms, Double) in
             let evidence = Set(line.pairs).reduce(0) { $0 + statistics.idf($1) } + Set(line.codes).reduce(0) { $0 + statistics.idf($1) }
-            return (line.line, evidence * (saysSomethingFailed(line.line.original) ? 2 : 1))
+            return (line, evidence * (saysSomethingFailed(line.line.original) ? 2 : 1))
         }
         return scored.filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.number < $1.0.number }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.line.number < $1.0.line.number }
             .prefix(linesSearched).map(\.0)
     }
 

@@ -96,7 +96,7 @@ public struct SearchEngine {
                     terms: Set(lines.flatMap(\.codes)), pairs: Set(lines.flatMap(\.pairs)))
                 for line in PasteSegments.likelyMessages(lines, statistics: statistics) {
                     try check()
-                    runs.append(try run(AnalyzedQuery(line.text), line: line, reader: reader, filter: options.filter))
+                    runs.append(try run(AnalyzedQuery(line: line.line, codes: line.codes), line: line.line, reader: reader, filter: options.filter))
                 }
             }
             try check()

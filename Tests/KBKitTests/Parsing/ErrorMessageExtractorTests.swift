@@ -17,6 +17,68 @@ import Testing
         #expect(ErrorMessageExtractor.messages(inText: text) == ["Cannot find the file C:\\WINDOWS\\WIN.INI.", "Access denied."])
     }
 
+    /// An event quoted in the older layout (Event ID, Source, Type, Category, then the text):
+    /// the text is the message, the header fields are not.
+    @Test func aQuotedEventIsItsDescription() {
+        let text = """
+            The Microsoft Exchange Server Directory service logs the following event:
+
+              Event ID: 1166
+              Source: MSExchangeDS
+              Type: Information
+              Category: Internal Processing
+              Error 8 has occurred (Internal ID 30f0090). Contact Microsoft Technical
+              Support for assistance.
+
+            This happens after a restore.
+            """
+        #expect(ErrorMessageExtractor.messages(inText: text) == [
+            "Error 8 has occurred (Internal ID 30f0090). Contact Microsoft Technical Support for assistance.",
+        ])
+    }
+
+    /// Two events, each field a paragraph of its own: each description, once.
+    @Test func eventsWhoseFieldsAreParagraphsAreEachTheirDescription() {
+        let text = """
+            The following events are logged in the application log:
+
+              Event Type:	Information
+
+              Event Source:	SNA Server
+
+              Event ID:	38
+
+              Computer:	name
+
+              Description:
+
+              APPC session deactivated abnormally
+
+              Event Type:	Error
+
+              Event Source:	SNA Server
+
+              Event ID:	39
+
+              Computer:	name
+
+              Description: The session limit was reached.
+
+            The sessions are not activated again.
+            """
+        #expect(ErrorMessageExtractor.messages(inText: text) == ["APPC session deactivated abnormally", "The session limit was reached."])
+    }
+
+    /// "…the following events:" announces events only: other indented text is no message.
+    @Test func anEventAnnouncementQuotesOnlyEvents() {
+        let text = """
+            To prevent this, follow these steps:
+
+              Click Start, and then click Run.
+            """
+        #expect(ErrorMessageExtractor.messages(inText: text) == [])
+    }
+
     @Test func codeAfterAnAnnouncementIsNotAMessage() {
         let text = """
             The following code causes the error:

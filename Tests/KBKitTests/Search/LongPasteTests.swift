@@ -6,30 +6,30 @@ import Testing
 @Suite struct LongPasteTests {
     // MARK: Choosing lines, without a store
 
-    private func line(_ number: Int, _ text: String) -> PasteLine {
-        PasteLine(number: number, text: LogNoise.stripLine(text), original: text)
+    /// The lines of a paste, as its analysis finds them (numbered from 1).
+    private func lines(_ texts: String...) -> [PasteLine] {
+        AnalyzedQuery(texts.joined(separator: "\n")).lines
     }
 
     @Test func theLinesWithRarePairsOfTitlesAndMessagesAreSearched() {
-        let lines = [
-            line(1, "INFO Connection to db established"),
-            line(2, "INFO Heartbeat ok"),
-            line(3, "WARN The DOS Sockets TSR is not loaded"),
-            line(4, "INFO Cache hit ratio 97%"),
-        ]
+        let lines = lines(
+            "INFO Connection to db established",
+            "INFO Heartbeat ok",
+            "WARN The DOS Sockets TSR is not loaded",
+            "INFO Cache hit ratio 97%")
         // Pairs of the pair index: rare ones weigh most; pairs it lacks weigh nothing.
         let statistics = TermStatistics(articles: 1_000, documentFrequency: [
             "connection_to": 300, "dos_sockets": 3, "sockets_tsr": 2, "tsr_is": 4, "is_not": 400, "not_loaded": 20,
         ])
         let chosen = PasteSegments.likelyMessages(PasteSegments.terms(of: lines), statistics: statistics)
-        #expect(chosen.map(\.number) == [3, 1])
+        #expect(chosen.map(\.line.number) == [3, 1])
     }
 
     @Test func aLineThatSaysSomethingFailedCountsDouble() {
-        let lines = [line(1, "INFO Connection to server restored"), line(2, "ERROR Connection to server lost")]
+        let lines = lines("INFO Connection to server restored", "ERROR Connection to server lost")
         let statistics = TermStatistics(articles: 1_000, documentFrequency: ["connection_to": 100, "to_server": 100])
         let chosen = PasteSegments.likelyMessages(PasteSegments.terms(of: lines), statistics: statistics)
-        #expect(chosen.first?.number == 2)
+        #expect(chosen.first?.line.number == 2)
         #expect(PasteSegments.saysSomethingFailed("The file could not be found"))
         #expect(!PasteSegments.saysSomethingFailed("Not all files were copied"))
     }
