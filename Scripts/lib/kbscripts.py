@@ -1,5 +1,5 @@
 """Helpers shared by the Python scripts of Scripts/: where the project is, and its binaries."""
-import os, subprocess
+import os, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -16,3 +16,33 @@ def remove_store(path):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
+
+
+def run_timed(cmd, **kwargs):
+    """Wall seconds and peak resident memory (MiB) of one child process (exit 1, some files
+    were no articles, is a success)."""
+    start = time.monotonic()
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.monotonic() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def import_against_baseline(kb, inputs, store, runs, log=lambda *a: None):
+    """`kb import` of `inputs` into `store` and Scripts/baseline-fts-load of the same files,
+    alternated `runs` times: {"kb", "baseline"} medians in seconds and "memory", kb's peak MiB."""
+    kb_times, base_times, memory = [], [], []
+    base = store + ".baseline.sqlite"
+    for run in range(runs):
+        remove_store(store)
+        t, rss = run_timed([kb, "import", "--quiet", "--db", store] + list(inputs))
+        kb_times.append(t)
+        memory.append(rss)
+        remove_store(base)
+        b, _ = run_timed([sys.executable, os.path.join(ROOT, "Scripts", "baseline-fts-load"), *inputs, base])
+        base_times.append(b)
+        remove_store(base)
+        log(f"  run {run + 1}: kb import {t:.1f} s ({rss:.0f} MiB), baseline {b:.1f} s")
+    return {"kb": statistics.median(kb_times), "baseline": statistics.median(base_times), "memory": max(memory)}
