@@ -10,9 +10,9 @@ import PackageDescription
 //   KBParsing   article files (the archive's two layouts, docs-as-code Markdown) into records
 //   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
 //   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
-//   KBPrinter   one presentation of a result, printed as terminal text or JSON (pages use it too)
+//   KBPrinter   every byte kb shows: terminal text, JSON and the HTML pages, from one presentation of a result
 //   KBExchange  article files in and out: reading dumps and exports, import, export (no search)
-//   KBServer    `kb serve`: the web pages and the JSON API
+//   KBServer    `kb serve`: routes, gates and caches for the pages and the JSON API
 //   kb          the command line
 //
 // KBKit re-exports the library layers for a program that embeds kb.
@@ -57,7 +57,11 @@ let package = Package(
             resources: [.embedInCode("Schema")]
         ),
         .target(name: "KBSearch", dependencies: ["KBModel", "KBStore"]),
-        .target(name: "KBPrinter", dependencies: ["KBModel", "KBStore", "KBSearch"]),
+        .target(
+            name: "KBPrinter",
+            dependencies: ["KBModel", "KBStore", "KBSearch", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.embedInCode("Templates")]
+        ),
         .target(name: "KBExchange", dependencies: ["KBModel", "KBParsing", "KBStore"]),
         .target(name: "KBKit", dependencies: ["KBModel", "KBParsing", "KBStore", "KBSearch", "KBPrinter", "KBExchange"]),
         .target(
@@ -68,10 +72,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            resources: [.embedInCode("Templates")]
+            ]
         ),
         .executableTarget(
             name: "kb",

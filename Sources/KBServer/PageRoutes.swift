@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KBModel
+import KBPrinter
 import KBSearch
 import KBStore
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Testing
+@testable import KBPrinter
 @testable import KBExchange
 @testable import KBModel
 @testable import KBStore

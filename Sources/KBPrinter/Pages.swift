@@ -1,28 +1,38 @@
 import Foundation
 import KBModel
-import KBPrinter
 import KBSearch
 import Mustache
 
 
-/// The server-rendered pages: the search page and one page per article. They work without
+/// The pages `kb serve` renders: the search page and one page per article. They work without
 /// JavaScript; a few lines of script fetch results as the user types.
 ///
 /// Every page is a Mustache template (`Templates/`) whose first line makes `HTMLEscaper` its
 /// content type, so every value it is given is escaped byte by byte: no HTML is put together
 /// from strings here, so text from an article or a paste cannot become markup. (Mustache's
 /// own HTML type escapes by `Character` and lets a quote with a combining mark through.)
-enum Pages {
+package enum Pages {
     /// The content type every template names in its first line.
     struct EscapedHTML: MustacheContentType {
         static let name = "KBHTML"
         func escapeText(_ text: String) -> String { HTMLEscaper.escape(text) }
     }
 
-    struct SearchForm {
-        var query = ""
-        var product = ""
-        var version = ""
+    /// What the search form holds: the paste and the filters chosen.
+    package struct SearchForm {
+        /// The paste.
+        package var query = ""
+        /// The product chosen, or "" for all.
+        package var product = ""
+        /// The version typed, or "".
+        package var version = ""
+
+        /// The form as submitted.
+        package init(query: String = "", product: String = "", version: String = "") {
+            self.query = query
+            self.product = product
+            self.version = version
+        }
     }
 
     /// The templates, compiled into the binary and parsed once.
@@ -45,19 +55,23 @@ enum Pages {
         library.render(view, withTemplate: template) ?? ""
     }
 
-    static func search(form: SearchForm, products: [String], results: ResultsView?) -> String {
+    /// The search page, with its results when a paste was searched.
+    package static func search(form: SearchForm, products: [String], results: ResultsView?) -> String {
         render(SearchView(form: form, products: products, results: results), "search")
     }
 
-    static func results(_ view: ResultsView) -> String {
+    /// The results alone, as the page's script fetches them while the user types.
+    package static func results(_ view: ResultsView) -> String {
         render(view, "results")
     }
 
-    static func article(_ a: Article, successors: [String] = []) -> String {
+    /// One article's page, with the docs-as-code articles that replace it.
+    package static func article(_ a: Article, successors: [String] = []) -> String {
         render(ArticleView(a, successors: successors), "article")
     }
 
-    static func message(title: String, _ text: String) -> String {
+    /// A page that says one thing: not found, busy, a bad request.
+    package static func message(title: String, _ text: String) -> String {
         render(["title": title, "text": text], "message")
     }
 }
@@ -90,7 +104,7 @@ struct SearchView {
 }
 
 /// A list of results, or why there is none: each result as its `ResultPresentation` shows it.
-struct ResultsView {
+package struct ResultsView {
     struct Item {
         var id: String
         var title: String
@@ -111,9 +125,11 @@ struct ResultsView {
     var error: String?
     var items: [Item] = []
 
-    init(error: String) { self.error = error }
+    /// The results part saying why there are none.
+    package init(error: String) { self.error = error }
 
-    init(_ response: SearchResponse) {
+    /// The results of a search.
+    package init(_ response: SearchResponse) {
         items = response.results.map(ResultPresentation.init).map { p in
             Item(id: p.result.id, title: p.result.title, product: p.result.product,
                  knowledgeBase: p.result.article.source.knowledgeBase, snippet: p.matchedLine, remedy: p.remedy,
