@@ -132,6 +132,9 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// The schema version of the stores this kb writes ("v3"); older stores are upgraded to it.
+    public static var schemaVersion: String { StoreSchema.currentVersion }
+
     /// Closes the connections now, on this thread. A command calls it before it exits: the
     /// connection pool otherwise closes on its own queue, which may still be at work while
     /// the process ends.

@@ -1,7 +1,9 @@
+import KBModel
+
 extension Article {
     /// The header facts worth showing a reader, as (label, value) pairs, for the terminal and
-    /// the search page alike.
-    public var facts: [(label: String, value: String)] {
+    /// the article page alike: display labels, so they live with the printers.
+    package var facts: [(label: String, value: String)] {
         var facts: [(String, String)] = []
         if let product { facts.append(("Product", product)) }
         if !versions.isEmpty {
@@ -16,7 +18,7 @@ extension Article {
     }
 
     /// The resolution, else the workaround, with its heading: what a reader wants first.
-    public var remedy: (heading: String, text: String)? {
+    package var remedy: (heading: String, text: String)? {
         if let resolution { return ("Resolution", resolution) }
         if let workaround { return ("Workaround", workaround) }
         return nil
