@@ -32,7 +32,7 @@ struct CandidateRetrieval {
     /// Records in each candidate the share of the paste's codes its article quotes, plain
     /// and counted by each code's specificity.
     private func markCodes(
-        _ mentions: [CodeMention], named: [(expression: String, quoting: Int)], in candidates: inout [Candidate], statistics: TermStatistics
+        _ mentions: [CodeMention], named: [(expression: MatchExpression, quoting: Int)], in candidates: inout [Candidate], statistics: TermStatistics
     ) throws {
         guard !mentions.isEmpty || !named.isEmpty else { return }
         let expressions = mentions.map(\.expression) + named.map(\.expression)
@@ -62,7 +62,7 @@ struct CandidateRetrieval {
         _ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate], codes: Bool, statistics: TermStatistics
     ) throws {
         let shares = try heldShares(
-            keywords.map { (IndexQuery.quote($0.word), $0.weight, statistics.documentFrequency[$0.word]) }, among: candidates)
+            keywords.map { (MatchExpression.phrase($0.word), $0.weight, statistics.documentFrequency[$0.word]) }, among: candidates)
         for index in candidates.indices {
             let share = shares[candidates[index].rowid] ?? 0
             candidates[index].keywordShare = codes ? share * candidates[index].codesHeld : share
@@ -73,7 +73,7 @@ struct CandidateRetrieval {
     /// share of their summed weight it matches (0…1). `rows`, when known, is how many
     /// articles an expression matches.
     private func heldShares(
-        _ lookups: [(match: String, weight: Double, rows: Int?)], among candidates: [Candidate]
+        _ lookups: [(match: MatchExpression, weight: Double, rows: Int?)], among candidates: [Candidate]
     ) throws -> [Int64: Double] {
         let total = lookups.map(\.weight).reduce(0, +)
         guard total > 0, !candidates.isEmpty else { return [:] }
@@ -87,7 +87,7 @@ struct CandidateRetrieval {
         return held.mapValues { $0 / total }
     }
 
-    private func ranked(in index: FullTextIndex, match: String, weights: [Double]) throws -> [Candidate] {
+    private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double]) throws -> [Candidate] {
         let rows = try reader.rankedMatches(
             in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter)
         return try candidates(rows)

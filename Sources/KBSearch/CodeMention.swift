@@ -10,10 +10,9 @@ struct CodeMention: Equatable {
 
     /// The whole-text index terms of every spelling: tokens as the tokenizer makes them, the
     /// codes column's canonical form, and the Win32 number after the word "error".
-    var expression: String {
-        var parts = hexSpellings.map { "\"\($0)\"" } + ["codes : \"\(ErrorCodes.spelled(value))\""]
-        parts += win32Spellings.map { "\"error \($0)\"" }
-        return "(" + parts.joined(separator: " OR ") + ")"
+    var expression: MatchExpression {
+        .any(hexSpellings.map(MatchExpression.phrase) + [.code(ErrorCodes.spelled(value))]
+            + win32Spellings.map { .phrase("error " + $0) })
     }
 
     /// "0xa", "0x0a", "0x00a", … "0x0000000a": the code with every zero padding.

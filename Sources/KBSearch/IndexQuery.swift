@@ -21,19 +21,12 @@ struct IndexQuery: Equatable {
     /// The terms sent to the index, rarest first.
     var terms: [String] { anyOf + allOf }
 
-    /// FTS5 query text built from tokens only: every term is quoted, so nothing a user pastes
-    /// (quotes, `*`, `-`, `:`, parentheses, AND/OR/NOT/NEAR) is read as query syntax.
-    var expression: String? {
-        var parts = anyOf.map(Self.quote)
-        if !allOf.isEmpty {
-            parts.append("(" + allOf.map(Self.quote).joined(separator: " AND ") + ")")
-        }
-        parts += codes.map { "codes : \(Self.quote($0))" }
-        return parts.isEmpty ? nil : parts.joined(separator: " OR ")
-    }
-
-    static func quote(_ term: String) -> String {
-        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// The query for the index: any of `anyOf`, all of `allOf`, or a code; nil when empty.
+    var expression: MatchExpression? {
+        var parts = anyOf.map(MatchExpression.phrase)
+        if !allOf.isEmpty { parts.append(.all(allOf.map(MatchExpression.phrase))) }
+        parts += codes.map(MatchExpression.code)
+        return parts.isEmpty ? nil : .any(parts)
     }
 }
 

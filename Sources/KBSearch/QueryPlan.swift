@@ -9,12 +9,12 @@ struct QueryPlan {
     /// For each code the paste mentions: the whole-text query for articles quoting it (any
     /// spelling) with one of the paste's other words, when it has any. (When none does, the
     /// code alone is asked: `CandidateRetrieval`.)
-    var codes: [(mention: CodeMention, expression: String)] = []
+    var codes: [(mention: CodeMention, expression: MatchExpression)] = []
     /// What the paste names its error by besides numeric codes, each as a whole-text query
     /// with the number of articles holding it: codes a tool names an error by, written after
     /// "error" or "warning" (`error C2065`, `error LNK2019`, `warning CS0168`), and events
     /// (`Event ID 7000`, written "event 7000" or "event id 7000" by articles).
-    var named: [(expression: String, quoting: Int)] = []
+    var named: [(expression: MatchExpression, quoting: Int)] = []
     /// For a short paste (a few keywords, not a message): its distinct words other than codes,
     /// each with its weight, looked for anywhere in the candidates' text.
     var keywords: [(word: String, weight: Double)] = []
@@ -44,17 +44,17 @@ struct QueryPlan {
                 .filter { (1..<statistics.articles / 2).contains(statistics.documentFrequency[$0] ?? 0) }
                 .sorted { (statistics.documentFrequency[$0]!, $0) < (statistics.documentFrequency[$1]!, $1) }
                 .prefix(budgets.termsPerQuery)
-            let expression = words.isEmpty ? mention.expression
-                : mention.expression + " AND (" + words.map(IndexQuery.quote).joined(separator: " OR ") + ")"
+            let expression: MatchExpression = words.isEmpty ? mention.expression
+                : .all([mention.expression, .any(words.map(MatchExpression.phrase))])
             return (mention, expression)
         }
         named = Self.namedCodes(in: query.tokens).compactMap { code in
-            statistics.documentFrequency[code].map { (IndexQuery.quote(code), $0) }
+            statistics.documentFrequency[code].map { (MatchExpression.phrase(code), $0) }
         }
         let events = Self.namedEvents(in: query.tokens).filter { (statistics.documentFrequency[$0.number] ?? 0) > 0 }
         named += events.map { event in
-            let spellings = ["event ", "event id ", "eventid "].map { IndexQuery.quote($0 + event.number) }
-            return ("(" + spellings.joined(separator: " OR ") + ")", statistics.documentFrequency[event.number]!)
+            let spellings = ["event ", "event id ", "eventid "].map { MatchExpression.phrase($0 + event.number) }
+            return (.any(spellings), statistics.documentFrequency[event.number]!)
         }
         // A line of a long paste is part of a message or log, never a list of keywords.
         guard wholePaste else { return }

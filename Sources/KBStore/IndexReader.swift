@@ -86,17 +86,17 @@ package struct IndexReader {
         try TermStatistics.words(db, startingWith: prefix, lengths: lengths)
     }
 
-    /// The best `limit` rows of `index` for an FTS5 `match` expression, by bm25 with these
+    /// The best `limit` rows of `index` for a `match` expression, by bm25 with these
     /// column weights, best first; with a filter, only the articles it selects.
     package func rankedMatches(
-        in index: FullTextIndex, match: String, weights: [Double], limit: Int, filter: ArticleFilter
+        in index: FullTextIndex, match: MatchExpression, weights: [Double], limit: Int, filter: ArticleFilter
     ) throws -> [ScoredRow] {
         let table = index.table
         let bm25 = "bm25(\(table), \(weights.map { String($0) }.joined(separator: ", ")))"
         // Without a filter the index is queried alone: joining `article` first would look up
         // every matching row before the LIMIT applies.
         let sql: String
-        var arguments: StatementArguments = [match]
+        var arguments: StatementArguments = [match.fts5]
         if filter.isEmpty {
             sql = "SELECT rowid, \(bm25) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(limit)"
         } else {
@@ -113,15 +113,16 @@ package struct IndexReader {
             .map { ScoredRow(rowid: $0["rowid"], score: $0["score"]) }
     }
 
-    /// Which of `rowids` `index` matches for an FTS5 `match` expression.
+    /// Which of `rowids` `index` matches for a `match` expression.
     ///
     /// Two ways, by cost: asking for each row (`rowid IN (…)`) costs one seek into the
     /// expression's posting lists per row, about as much as reading `seekCost` rows of them in
     /// order (measured on the whole archive). So an expression matching fewer rows than
     /// `rowids.count × seekCost` is read whole and intersected; one known (`expectedRows`) or
     /// found to match more is asked row by row.
-    package func matches(in index: FullTextIndex, match: String, among rowids: [Int64], expectedRows: Int? = nil) throws -> Set<Int64> {
+    package func matches(in index: FullTextIndex, match: MatchExpression, among rowids: [Int64], expectedRows: Int? = nil) throws -> Set<Int64> {
         let table = index.table
+        let match = match.fts5
         let readLimit = rowids.count * Self.seekCost
         if expectedRows.map({ $0 <= readLimit }) ?? true {
             let listed = try Int64.fetchAll(
@@ -140,9 +141,9 @@ package struct IndexReader {
 
     /// The rows of the word-pair index that hold every pair of the `match` expression. The
     /// index keeps no positions, so it cannot score them.
-    package func pairMatches(_ match: String) throws -> [Int64] {
+    package func pairMatches(_ match: MatchExpression) throws -> [Int64] {
         try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?"), arguments: [match])
+            db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?"), arguments: [match.fts5])
     }
 
     /// The candidate columns of these rows, by rowid; with a filter, only the rows it selects.

@@ -12,9 +12,9 @@ import Testing
         #expect(values("0x7B inaccessible boot device") == [0x7B])
         #expect(values("STOP 0x0000007B") == [0x7B])
         #expect(values("bugcheck 7b") == [0x7B])
-        #expect(CodeMention(value: 0x7B).expression.contains("\"0x0000007b\""))
-        #expect(CodeMention(value: 0x7B).expression.contains("\"0x7b\""))
-        #expect(CodeMention(value: 0x7B).expression.contains("codes : \"x0000007b\""))
+        #expect(CodeMention(value: 0x7B).expression.fts5.contains("\"0x0000007b\""))
+        #expect(CodeMention(value: 0x7B).expression.fts5.contains("\"0x7b\""))
+        #expect(CodeMention(value: 0x7B).expression.fts5.contains("codes : \"x0000007b\""))
     }
 
     @Test func hresultsInHexDecimalAndNegative() {
@@ -28,7 +28,7 @@ import Testing
         #expect(values("System error 1331 has occurred") == [0x8007_0533])
         #expect(values("error code 5") == [0x8007_0005])
         // Its number is searched as the articles write it, padded too.
-        let expression = CodeMention(value: 0x8007_0003).expression
+        let expression = CodeMention(value: 0x8007_0003).expression.fts5
         #expect(expression.contains("\"error 3\"") && expression.contains("\"error 0003\""))
     }
 

@@ -58,7 +58,7 @@ import Testing
         let query = stats.indexQuery(
             tokens: ["the", "swapfile", "is", "driver", "the"], codes: [], limit: 10, postingBudget: 200, readLimit: .max)
         #expect(query.terms == ["swapfile", "driver"])
-        #expect(query.expression == "\"swapfile\" OR \"driver\"")
+        #expect(query.expression?.fts5 == "\"swapfile\" OR \"driver\"")
         #expect(stats.idf("the") < stats.idf("driver"))
         #expect(stats.idf("unknown") == 0)
     }
@@ -71,22 +71,22 @@ import Testing
         let oneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 800, readLimit: .max)
         #expect(oneFits.anyOf == ["swapfile"])
         #expect(oneFits.allOf == ["driver", "config"])
-        #expect(oneFits.expression == "\"swapfile\" OR (\"driver\" AND \"config\")")
+        #expect(oneFits.expression?.fts5 == "\"swapfile\" OR (\"driver\" AND \"config\")")
         // None fits: the two rarest together.
         let noneFits = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 100, readLimit: .max)
-        #expect(noneFits.expression == "(\"swapfile\" AND \"driver\")")
+        #expect(noneFits.expression?.fts5 == "(\"swapfile\" AND \"driver\")")
         // Two fit: no conjunction needed.
         let twoFit = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 5_000, readLimit: .max)
-        #expect(twoFit.expression == "\"swapfile\" OR \"driver\"")
+        #expect(twoFit.expression?.fts5 == "\"swapfile\" OR \"driver\"")
         // A conjunction expected to be too large is left out.
         let common = stats.indexQuery(tokens: ["swapfile", "device", "config"], codes: [], limit: 8, postingBudget: 400, readLimit: .max)
-        #expect(common.expression == "\"swapfile\"")
+        #expect(common.expression?.fts5 == "\"swapfile\"")
         // A single common term: no query, unless one is needed whatever it costs.
-        #expect(stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, readLimit: .max).expression == nil)
+        #expect(stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, readLimit: .max).expression?.fts5 == nil)
         let single = stats.indexQuery(tokens: ["device"], codes: [], limit: 8, postingBudget: 100, readLimit: .max, always: true)
-        #expect(single.expression == "\"device\"")
+        #expect(single.expression?.fts5 == "\"device\"")
         let allCommon = stats.indexQuery(tokens: ["device", "config"], codes: [], limit: 8, postingBudget: 100, readLimit: .max, always: true)
-        #expect(allCommon.expression == "(\"config\" AND \"device\")")
+        #expect(allCommon.expression?.fts5 == "(\"config\" AND \"device\")")
     }
 
     @Test func aConjunctionOfLongListsIsLeftOut() {
@@ -94,12 +94,12 @@ import Testing
         let tokens = ["swapfile", "driver", "device"]
         // Expected to share about 300 articles, but reading the rarest list alone exceeds the limit.
         let tooLong = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 400, readLimit: 4_000)
-        #expect(tooLong.expression == "\"swapfile\"")
+        #expect(tooLong.expression?.fts5 == "\"swapfile\"")
         let withinLimit = stats.indexQuery(tokens: tokens, codes: [], limit: 8, postingBudget: 400, readLimit: 20_000)
-        #expect(withinLimit.expression == "\"swapfile\" OR (\"device\" AND \"driver\")")
+        #expect(withinLimit.expression?.fts5 == "\"swapfile\" OR (\"device\" AND \"driver\")")
         // Asked whatever it costs when the index must be asked and nothing else fits.
         let forced = stats.indexQuery(tokens: ["driver", "device"], codes: [], limit: 8, postingBudget: 400, readLimit: 4_000, always: true)
-        #expect(forced.expression == "(\"device\" AND \"driver\")")
+        #expect(forced.expression?.fts5 == "(\"device\" AND \"driver\")")
     }
 
     @Test func pairsAreChosenAsTermsAre() {
@@ -110,7 +110,7 @@ import Testing
         #expect(WordPairs.of(["alone"]).isEmpty)
         // Unknown pairs are left out, the rest taken rarest first while the budget lasts.
         let query = stats.indexQuery(tokens: pairs, codes: [], limit: 8, postingBudget: 1_000, readLimit: 10_000)
-        #expect(query.expression == "\"specified_path\" OR \"is_invalid\"")
+        #expect(query.expression?.fts5 == "\"specified_path\" OR \"is_invalid\"")
     }
 
     @Test func pairsNeverSpanTwoMessages() {
@@ -125,11 +125,11 @@ import Testing
             tokens: ["swapfile", "driver"], codes: ["x00000000", "x80004005", "xdeadbeef"], limit: 8, postingBudget: 800, readLimit: .max)
         // The common code is left out, the unknown one matches nothing.
         #expect(query.codes == ["x80004005"])
-        #expect(query.expression == "\"swapfile\" OR codes : \"x80004005\"")
+        #expect(query.expression?.fts5 == "\"swapfile\" OR codes : \"x80004005\"")
     }
 
     @Test func userSyntaxNeverReachesTheIndexUnquoted() {
         let query = IndexQuery(anyOf: ["near", "or", "x\"y"], allOf: ["and", "not"], codes: ["x80004005"])
-        #expect(query.expression == "\"near\" OR \"or\" OR \"x\"\"y\" OR (\"and\" AND \"not\") OR codes : \"x80004005\"")
+        #expect(query.expression?.fts5 == "\"near\" OR \"or\" OR \"x\"\"y\" OR (\"and\" AND \"not\") OR codes : \"x80004005\"")
     }
 }
