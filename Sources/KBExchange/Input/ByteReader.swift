@@ -9,6 +9,9 @@ import Darwin
 /// whole (up to a limit), line by line, or byte by byte.
 ///
 /// Errors are phrased for a "PATH: reason" line. Not thread-safe: one reader, one consumer.
+/// `@unchecked Sendable` only so that an `ExportStream` opened on a worker (where a file is
+/// read and recognised as an export) can be handed to the one consumer that reads it: it is
+/// moved, never shared.
 public final class ByteReader: @unchecked Sendable {
     /// A read that failed, in words for a one-line message.
     public struct Failure: Error, CustomStringConvertible, Equatable {
