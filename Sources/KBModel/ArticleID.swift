@@ -52,9 +52,15 @@ public enum ArticleID {
     /// letters, digits, ".", "_" and "-", none of them only dots.
     package static func isPathID(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.allSatisfy { part in
-            part.utf8.contains { $0 != 0x2E }
-                && part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+        return parts.count >= 2 && parts.allSatisfy { isPathPart($0) }
+    }
+
+    /// One "/"-separated part of a path id, or (with `upperCase`) of a file name an upload
+    /// gives: letters, digits, ".", "_" and "-", and not only dots (so never "." or "..").
+    package static func isPathPart<S: StringProtocol>(_ part: S, upperCase: Bool = false) -> Bool {
+        part.utf8.contains { $0 != 0x2E } && part.utf8.allSatisfy {
+            (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
+                || (upperCase && (0x41...0x5A).contains($0))
         }
     }
 

@@ -112,12 +112,8 @@ struct APIRoutes {
     /// A name a client may give an upload (`?name=`): a relative path of safe characters, which
     /// a docs-as-code article's id is made of (`outlook/x.md` → `outlook/x`).
     static func isUploadName(_ name: String) -> Bool {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-        return name.utf8.count <= 255 && parts.allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".."
-                && part.utf8.allSatisfy { $0 < 0x80 && ($0 == 0x2E || $0 == 0x5F || $0 == 0x2D || (0x30...0x39).contains($0)
-                    || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) }
-        }
+        name.utf8.count <= 255
+            && name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { ArticleID.isPathPart($0, upperCase: true) }
     }
 
     /// Whether `given` is the token, in time that does not depend on where they first differ.

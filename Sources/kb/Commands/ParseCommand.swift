@@ -26,7 +26,7 @@ struct ParseCommand: ParsableCommand {
         var output = StandardOutput()
         var failed = 0
         var skipped = 0
-        try ArticleSource().forEachBatch(items) { outcomes in
+        ArticleSource().forEachBatch(items) { outcomes in
             for outcome in outcomes {
                 switch outcome {
                 case .article(let article):
