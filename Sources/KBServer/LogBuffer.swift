@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 
 /// Log lines on their way to a slow or blocked destination (standard error connected to a pipe
@@ -7,14 +8,17 @@ import Foundation
 /// out as soon as the destination takes lines again. Request handling therefore never stalls
 /// on its access log.
 ///
-/// `@unchecked Sendable`: its state is guarded by a condition variable (the writer thread waits
-/// for lines), which `Mutex` does not offer; every access is under it.
-package final class LogBuffer: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var lines: [String] = []
-    private var head = 0
-    private var droppedSinceLastNotice = 0
-    private var droppedTotal = 0
+/// Its state is under a `Mutex`; the writer thread waits on a semaphore signalled by every
+/// line added or dropped.
+package final class LogBuffer: Sendable {
+    private struct State {
+        var lines: [String] = []
+        var droppedSinceLastNotice = 0
+        var droppedTotal = 0
+    }
+
+    private let state = Mutex(State())
+    private let wake = DispatchSemaphore(value: 0)
     private let capacity: Int
     private let write: @Sendable (String) -> Void
 
@@ -33,39 +37,37 @@ package final class LogBuffer: @unchecked Sendable {
     }
 
     /// Lines dropped because the buffer was full, since the start.
-    package var dropped: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return droppedTotal
-    }
+    package var dropped: Int { state.withLock { $0.droppedTotal } }
 
     /// Queues a line (with its line feed); false when it was dropped. Never blocks on output.
     @discardableResult
     package func append(_ line: String) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        guard lines.count - head < capacity else {
-            droppedSinceLastNotice += 1
-            droppedTotal += 1
-            return false
+        let kept = state.withLock { state in
+            guard state.lines.count < capacity else {
+                state.droppedSinceLastNotice += 1
+                state.droppedTotal += 1
+                return false
+            }
+            state.lines.append(line)
+            return true
         }
-        lines.append(line)
-        condition.signal()
-        return true
+        // A drop wakes the writer too: the count must be reported once it can write again.
+        wake.signal()
+        return kept
     }
 
     private func drain() {
         while true {
-            condition.lock()
-            while lines.count == head && droppedSinceLastNotice == 0 { condition.wait() }
-            var batch = Array(lines[head...])
-            lines.removeAll(keepingCapacity: true)
-            head = 0
-            if droppedSinceLastNotice > 0 {
-                batch.append("kb: \(droppedSinceLastNotice) log lines dropped: the log was not being read fast enough\n")
-                droppedSinceLastNotice = 0
+            wake.wait()
+            let batch = state.withLock { state -> [String] in
+                var batch = state.lines
+                state.lines.removeAll(keepingCapacity: true)
+                if state.droppedSinceLastNotice > 0 {
+                    batch.append("kb: \(state.droppedSinceLastNotice) log lines dropped: the log was not being read fast enough\n")
+                    state.droppedSinceLastNotice = 0
+                }
+                return batch
             }
-            condition.unlock()
             for line in batch { write(line) }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 
 /// Runs a producer in the background (it fans out to all cores itself) while the caller
@@ -9,56 +10,63 @@ import Foundation
 /// that exited as an import failed on a full disk sometimes aborted the process in glibc's
 /// per-thread cache clean-up (about 1 run in 100; see `Scripts/fault-test`).
 ///
-/// `@unchecked Sendable`: its state is guarded by a condition variable (the consumer waits for
-/// a batch, the producer for room), which `Mutex` does not offer; every access is under it.
-final class BatchPipeline<Output: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var ready: [[Output]] = []
-    private var finished = false
-    private var cancelled = false
-    private let depth: Int
+/// Its state is under a `Mutex`; the two sides wait on semaphores: the consumer for a batch,
+/// the producer for room.
+final class BatchPipeline<Output: Sendable>: Sendable {
+    private struct State {
+        var ready: [[Output]] = []
+        var cancelled = false
+    }
+
+    private let state = Mutex(State())
+    /// Free places for batches: the producer takes one per batch, the consumer gives it back.
+    private let room: DispatchSemaphore
+    /// One signal per batch made ready, and one when the producer has finished.
+    private let available = DispatchSemaphore(value: 0)
+    /// Signalled when the producer has returned.
+    private let done = DispatchSemaphore(value: 0)
 
     /// `produce` calls `emit` with each batch in order and returns when all are emitted;
     /// `emit` returns false once the consumer has cancelled.
     init(depth: Int = 2, produce: @escaping @Sendable (_ emit: ([Output]) -> Bool) -> Void) {
-        self.depth = depth
+        room = DispatchSemaphore(value: depth)
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             produce { batch in self.push(batch) }
-            condition.lock()
-            finished = true
-            condition.broadcast()
-            condition.unlock()
+            available.signal()
+            done.signal()
         }
     }
 
     private func push(_ batch: [Output]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.count >= depth && !cancelled { condition.wait() }
-        if cancelled { return false }
-        ready.append(batch)
-        condition.broadcast()
-        return true
+        room.wait()
+        let accepted = state.withLock { state in
+            if state.cancelled { return false }
+            state.ready.append(batch)
+            return true
+        }
+        if accepted { available.signal() } else { room.signal() }
+        return accepted
     }
 
     /// The next batch in order, or nil when all are done.
     func next() -> [Output]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.isEmpty && !finished { condition.wait() }
-        guard !ready.isEmpty else { return nil }
-        let batch = ready.removeFirst()
-        condition.broadcast()
+        available.wait()
+        let batch = state.withLock { state in state.ready.isEmpty ? nil : state.ready.removeFirst() }
+        guard let batch else {
+            // The producer has finished: every later call finds the same.
+            available.signal()
+            return nil
+        }
+        room.signal()
         return batch
     }
 
-    /// Stops the producer and waits until its thread has finished the batch under way: the
-    /// process may exit right after, and must not do so while that thread still works.
+    /// Stops the producer and waits until it has finished the batch under way: the process
+    /// may exit right after, and must not do so while the producer still works.
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        condition.unlock()
+        state.withLock { $0.cancelled = true }
+        room.signal()
+        done.wait()
+        done.signal()
     }
 }
