@@ -86,33 +86,37 @@ public struct Importer: Sendable {
         return "too large: its JSON record would be \(bytes >> 20) MiB, over the \(ArticleLimits.recordBytes >> 20) MiB limit for one record"
     }
 
-    /// Reads and prepares every item in batches: all but markdown files first, then those.
+    /// Reads and prepares every item in batches (`ArticleSource.readBatches`): all but
+    /// markdown files first, then those.
     private func produce(_ items: [FileWalker.Item], emit: ([Prepared]) -> Bool) {
         let twins = TwinShortcut()
         var deferred: [FileWalker.Item] = []
-        for (pass, list) in [(1, items), (2, [])] {
-            let work = pass == 1 ? list : deferred
-            for start in stride(from: 0, to: work.count, by: batchSize) {
-                let batch = Array(work[start..<min(start + batchSize, work.count)])
-                    .parallelMap { Self.prepare($0, pass: pass, twins: twins) }.flatMap { $0 }
+        for pass in [1, 2] {
+            var stopped = false
+            var deferredInBatch = 0
+            ArticleSource.readBatches(
+                pass == 1 ? items : deferred, batchSize: batchSize,
+                prepare: { Self.prepare($0, pass: pass, twins: twins) },
+                export: { if case .export(let stream) = $0 { stream } else { nil } },
+                record: { Self.prepared($0, twins: twins) }
+            ) { prepared, itemsDone in
                 var ready: [Prepared] = []
-                let before = deferred.count
-                for prepared in batch {
-                    switch prepared {
-                    case .deferred(let item): deferred.append(item)
-                    case .export(var stream):
-                        // An export of any size, a batch of records at a time.
-                        guard emit(ready) else { return }
-                        ready = []
-                        while let records = ArticleSource.nextRecords(&stream, count: batchSize) {
-                            guard emit(records.map { Self.prepared($0, twins: twins) }) else { return }
-                        }
-                    default: ready.append(prepared)
+                for item in prepared {
+                    if case .deferred(let file) = item {
+                        deferred.append(file)
+                        deferredInBatch += 1
+                    } else {
+                        ready.append(item)
                     }
                 }
-                ready.append(.filesDone(min(batchSize, work.count - start) - (deferred.count - before)))
-                guard emit(ready) else { return }
+                if itemsDone > 0 {
+                    ready.append(.filesDone(itemsDone - deferredInBatch))
+                    deferredInBatch = 0
+                }
+                stopped = !emit(ready)
+                return !stopped
             }
+            if stopped { return }
         }
     }
 

@@ -25,36 +25,57 @@ public struct ArticleSource: Sendable {
 
     /// Calls `body` with the outcomes of the items in input order, a batch at a time: files
     /// are read and parsed on all cores, exports streamed a batch of records at a time.
-    public func forEachBatch(_ items: [FileWalker.Item], _ body: ([Outcome]) throws -> Void) rethrows {
-        var start = 0
-        while start < items.count {
-            let batch = Array(items[start..<Swift.min(start + batchSize, items.count)])
-            var outcomes: [Outcome] = []
-            for input in batch.parallelMap(Self.prepare) {
-                switch input {
-                case .success(.article(let article)): outcomes.append(article)
-                case .success(.export(var stream)):
-                    try body(outcomes)
-                    outcomes = []
-                    while let chunk = Self.nextRecords(&stream, count: batchSize) { try body(chunk) }
-                case .failure(let failure): outcomes.append(failure.outcome)
-                }
-            }
-            try body(outcomes)
-            start += batchSize
+    public func forEachBatch(_ items: [FileWalker.Item], _ body: ([Outcome]) -> Void) {
+        Self.readBatches(
+            items, batchSize: batchSize, prepare: { [Self.prepare($0)] },
+            export: { if case .export(let stream) = $0 { stream } else { nil } },
+            record: Prepared.article
+        ) { prepared, _ in
+            body(prepared.compactMap { if case .article(let outcome) = $0 { outcome } else { nil } })
+            return true
         }
     }
 
-    private enum Prepared { case article(Outcome), export(ExportStream) }
-
-    @Sendable private static func prepare(_ item: FileWalker.Item) -> Result<Prepared, ReadFailure> {
-        open(item).map { input in
-            switch input {
-            case .article(let bytes, let path, let location, let repositoryPage):
-                .article(parse(bytes, path: path, location: location, repositoryPage: repositoryPage))
-            case .skipped(let path, let reason): .article(.skipped(path: path, reason: reason))
-            case .export(let stream): .export(stream)
+    /// How both `kb parse` and the import read their inputs: `batchSize` items at a time,
+    /// prepared on all cores, the results handed to `emit` in input order. An export among
+    /// them (`export` finds its stream in a result) is streamed in its place, `batchSize`
+    /// records at a time, each record made a result by `record`. `emit` also gets how many
+    /// items the results complete (0 for the part of a batch before an export and for an
+    /// export's records); reading stops when it returns false.
+    static func readBatches<Prepared: Sendable>(
+        _ items: [FileWalker.Item], batchSize: Int,
+        prepare: @escaping @Sendable (FileWalker.Item) -> [Prepared],
+        export: (Prepared) -> ExportStream?,
+        record: (Outcome) -> Prepared,
+        emit: ([Prepared], _ itemsDone: Int) -> Bool
+    ) {
+        for start in stride(from: 0, to: items.count, by: batchSize) {
+            let batch = Array(items[start..<Swift.min(start + batchSize, items.count)])
+            var pending: [Prepared] = []
+            for prepared in batch.parallelMap(prepare).flatMap({ $0 }) {
+                guard var stream = export(prepared) else {
+                    pending.append(prepared)
+                    continue
+                }
+                guard emit(pending, 0) else { return }
+                pending = []
+                while let records = nextRecords(&stream, count: batchSize) {
+                    guard emit(records.map(record), 0) else { return }
+                }
             }
+            guard emit(pending, batch.count) else { return }
+        }
+    }
+
+    private enum Prepared: Sendable { case article(Outcome), export(ExportStream) }
+
+    @Sendable private static func prepare(_ item: FileWalker.Item) -> Prepared {
+        switch open(item) {
+        case .failure(let failure): .article(failure.outcome)
+        case .success(.article(let bytes, let path, let location, let repositoryPage)):
+            .article(parse(bytes, path: path, location: location, repositoryPage: repositoryPage))
+        case .success(.skipped(let path, let reason)): .article(.skipped(path: path, reason: reason))
+        case .success(.export(let stream)): .export(stream)
         }
     }
 
