@@ -67,7 +67,7 @@ public enum SearchJSON {
                 w.key("formula"); w.string(p.explanation)
                 w.close("}")
             }
-            w.key("article"); w.raw(r.articleJSON ?? ArticleJSON.bytes(r.article).json)
+            w.key("article"); w.raw(ArticleJSON.bytes(r.article).json)
             w.close("}")
         }
         w.close("}")

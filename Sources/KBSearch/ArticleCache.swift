@@ -3,9 +3,10 @@ import KBModel
 import Synchronization
 
 
-/// Decoded article records, with their export JSON, kept in memory for a long-running process
-/// such as `kb serve`: decoding a stored record and encoding it again cost more than ranking a
-/// candidate, and the articles that answer a team's pastes repeat.
+/// Decoded article records kept in memory for a long-running process such as `kb serve`:
+/// decoding a stored record costs more than ranking a candidate, and the articles that answer
+/// a team's pastes repeat. (Records only: how a result is shown, its JSON included, is
+/// KBPrinter's; writing a record's JSON costs about 16 µs, `Scripts/bench-json`.)
 ///
 /// Entries are keyed by row and content hash, so an article changed by an import is never
 /// served stale. Two generations stand in for least-recently-used order: when the current
@@ -18,8 +19,6 @@ public final class ArticleCache: Sendable {
 
     struct Entry {
         var article: Article
-        /// `ArticleJSON` of the article, as search responses embed it.
-        var json: [UInt8]
     }
 
     private struct Generations {
@@ -53,10 +52,10 @@ public final class ArticleCache: Sendable {
         }
     }
 
-    /// Keeps the article and its JSON (encoded here, outside the lock).
+    /// Keeps the article.
     @discardableResult
     func store(_ article: Article, for key: Key) -> Entry {
-        let entry = Entry(article: article, json: ArticleJSON.bytes(article).json)
+        let entry = Entry(article: article)
         generations.withLock { insert(entry, key, into: &$0) }
         return entry
     }

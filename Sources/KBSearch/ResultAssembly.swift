@@ -13,22 +13,22 @@ struct ResultAssembly {
         try ranked.enumerated().map { index, item in
             let (ranked, run) = item
             let candidate = ranked.candidate
-            let (article, record) = try load(candidate)
+            let article = try load(candidate)
             let snippet = Snippet.best(in: article, query: run.query, preferred: ranked.matchedMessage)
             return SearchResult(
                 rank: index + 1, id: candidate.id, title: candidate.title, product: candidate.product,
                 score: (ranked.score * 1000).rounded() / 1000, matchedErrorMessage: ranked.matchedMessage,
                 snippet: snippet.line, matchedWords: snippet.words, explanation: ranked.explanation,
-                pasteLine: run.line, twins: twins[candidate.rowid] ?? [], corrections: run.query.corrections, article: article,
-                articleJSON: record)
+                pasteLine: run.line, twins: twins[candidate.rowid] ?? [], corrections: run.query.corrections, article: article)
         }
     }
 
-    /// The article, and its JSON when the cache holds it.
-    private func load(_ candidate: Candidate) throws -> (Article, [UInt8]?) {
+    /// The article, from the cache when it holds it.
+    private func load(_ candidate: Candidate) throws -> Article {
         let key = ArticleCache.Key(rowid: candidate.rowid, contentHash: candidate.contentHash)
-        if let entry = cache?.entry(key) { return (entry.article, entry.json) }
+        if let entry = cache?.entry(key) { return entry.article }
         let article = try reader.article(rowid: candidate.rowid)
-        return (article, cache?.store(article, for: key).json)
+        cache?.store(article, for: key)
+        return article
     }
 }

@@ -30,8 +30,6 @@ public struct SearchResult: Sendable {
     public var corrections: [Correction] = []
     /// The whole article.
     public var article: Article
-    /// `article` as JSON, when a cache had it ready.
-    public var articleJSON: [UInt8]? = nil
 }
 
 /// How a score was made: `score = bm25Weight·bm25 + messageWeight·message + titleWeight·title
