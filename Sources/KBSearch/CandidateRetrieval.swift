@@ -40,14 +40,9 @@ struct CandidateRetrieval {
             + named.map { CodeMention.specificity(quoting: $0.quoting, articles: statistics.articles) }
         guard !candidates.isEmpty else { return }
         // Each code is looked up once; an article holding it gains its specificity and one count.
-        let rowids = candidates.map(\.rowid)
-        var weighted: [Int64: Double] = [:], held: [Int64: Double] = [:]
-        for (expression, weight) in zip(expressions, specificity) {
-            for rowid in try reader.matches(in: .body, match: expression, among: rowids) {
-                weighted[rowid, default: 0] += weight
-                held[rowid, default: 0] += 1
-            }
-        }
+        let holding = try holders(expressions.map { ($0, nil) }, among: candidates)
+        let weighted = Self.sums(holding, weights: specificity)
+        let held = Self.sums(holding, weights: specificity.map { _ in 1 })
         let count = Double(expressions.count)
         for index in candidates.indices {
             candidates[index].codeShare = (weighted[candidates[index].rowid] ?? 0) / count
@@ -77,14 +72,24 @@ struct CandidateRetrieval {
     ) throws -> [Int64: Double] {
         let total = lookups.map(\.weight).reduce(0, +)
         guard total > 0, !candidates.isEmpty else { return [:] }
+        let holding = try holders(lookups.map { ($0.match, $0.rows) }, among: candidates)
+        return Self.sums(holding, weights: lookups.map(\.weight)).mapValues { $0 / total }
+    }
+
+    /// For each expression, the candidates whose whole text matches it: one lookup each.
+    /// `rows`, when known, is how many articles an expression matches.
+    private func holders(_ lookups: [(match: MatchExpression, rows: Int?)], among candidates: [Candidate]) throws -> [Set<Int64>] {
         let rowids = candidates.map(\.rowid)
-        var held: [Int64: Double] = [:]
-        for (match, weight, rows) in lookups {
-            for rowid in try reader.matches(in: .body, match: match, among: rowids, expectedRows: rows) {
-                held[rowid, default: 0] += weight
-            }
+        return try lookups.map { try reader.matches(in: .body, match: $0.match, among: rowids, expectedRows: $0.rows) }
+    }
+
+    /// Per row, the summed weights of the lookups it is among the holders of.
+    private static func sums(_ holders: [Set<Int64>], weights: [Double]) -> [Int64: Double] {
+        var sums: [Int64: Double] = [:]
+        for (rows, weight) in zip(holders, weights) {
+            for rowid in rows { sums[rowid, default: 0] += weight }
         }
-        return held.mapValues { $0 / total }
+        return sums
     }
 
     private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double]) throws -> [Candidate] {
