@@ -237,8 +237,9 @@ struct MarkdownBlocks {
         rightUnderTitle = false
     }
 
-    /// One paragraph of a quotation: its plain text, and its lines with placeholders.
+    /// One paragraph of a quotation: its plain lines, its text, and its lines with placeholders.
     private struct Quoted {
+        var lines: [String]
         var text: String
         var message: String
     }
@@ -254,20 +255,18 @@ struct MarkdownBlocks {
     }
 
     private mutating func readQuote(_ node: MarkdownNode) {
-        // Its lines as written, to tell an Event Viewer entry (links are collected below).
-        var text = MarkdownText()
-        let lines = text.plain(node).split(separator: "\n").map { String($0).trimmed }
+        var paragraphs: [Quoted] = []
+        var startsWithList = false
+        collect(node, into: &paragraphs, startsWithList: &startsWithList)
+        // Its lines as written tell an Event Viewer entry.
+        let lines = paragraphs.flatMap(\.lines)
         if quoteEvent(lines) {
-            linkTargets += text.links
-            for line in lines where !line.isEmpty { append(line) }
+            for line in lines { append(line) }
             append("")
             rightUnderTitle = false
             lastParagraph = ""
             return
         }
-        var paragraphs: [Quoted] = []
-        var startsWithList = false
-        collect(node, into: &paragraphs, startsWithList: &startsWithList)
         if let first = paragraphs.first?.text, first.hasPrefix("[!"), let close = first.firstIndex(of: "]") {
             readAdmonition(paragraphs, kind: first[first.index(first.startIndex, offsetBy: 2)..<close].lowercased(), close: close)
             return
@@ -319,7 +318,7 @@ struct MarkdownBlocks {
                 // An admonition keeps its lines apart; a quoted paragraph reads as one line.
                 let isNote = paragraphs.isEmpty && lines[0].hasPrefix("[!")
                 paragraphs.append(Quoted(
-                    text: isNote ? lines.joined(separator: "\n") : lines.joined(separator: " "),
+                    lines: lines, text: isNote ? lines.joined(separator: "\n") : lines.joined(separator: " "),
                     message: message.split(separator: "\n").map { String($0).trimmed }.joined(separator: "\n")))
             case .list:
                 if paragraphs.isEmpty { startsWithList = true }
@@ -328,7 +327,7 @@ struct MarkdownBlocks {
                 collect(child, into: &paragraphs, startsWithList: &startsWithList)
             case .htmlBlock:
                 let lines = HTMLText.text(ofBlock: child.literal)
-                if !lines.isEmpty { paragraphs.append(Quoted(text: lines.joined(separator: " "), message: lines.joined(separator: " "))) }
+                if !lines.isEmpty { paragraphs.append(Quoted(lines: lines, text: lines.joined(separator: " "), message: lines.joined(separator: " "))) }
             default:
                 break
             }
