@@ -116,7 +116,8 @@ struct EvalCommand: ParsableCommand {
                 // The answer wins when it is listed and the rival is not, or is listed lower.
                 let rivalRank = response.results.firstIndex(where: q.isRival).map { $0 + 1 }
                 let won = rank != nil && (rivalRank == nil || rank! < rivalRank!)
-                for group in ["all"] + q.groups {
+                // Once per group: a query without a variant is in "all" by `groups` already.
+                for group in Set(["all"] + q.groups) {
                     rivalWins[group, default: (0, 0)].won += won ? 1 : 0
                     rivalWins[group, default: (0, 0)].of += 1
                 }

@@ -98,6 +98,22 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// A query naming a rival is counted once in each of its groups, variant or not.
+    @Test func evalCountsEachRivalOnce() throws {
+        let store = try TemporaryStore.articles
+        let queries = try store.write("rivals.jsonl", """
+            {"id": "Q178511", "query": "Failed to connect to the Microsoft Exchange Server, EXCH01.", "rival": "Q999999"}
+            {"id": "Q178511", "variant": "clean", "query": "Failed to connect to the Microsoft Exchange Server, EXCH01.", "rival": "Q178511"}
+            """)
+        let result = try CommandRunner.run(["eval", "--db", store.path, queries])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rivals = result.stdout.split(separator: "\n").filter { $0.hasPrefix("rival ") }
+        #expect(rivals == [
+            "rival all: the answer above its rival in 1 of 2 (0.500)",
+            "rival clean: the answer above its rival in 0 of 1 (0.000)",
+        ])
+    }
+
     @Test func evalTakesPathKeyedQueries() throws {
         let store = try TemporaryStore.articles
         let queries = try store.write("queries.jsonl", """
