@@ -14,15 +14,20 @@ struct CandidateRetrieval {
     let filter: ArticleFilter
 
     func candidates(for plan: QueryPlan, statistics: TermStatistics) throws -> [Candidate] {
-        var merged = try merge([
+        let lists: [[ScoredRow]] = try [
             plan.head.expression.map { try ranked(in: .head, match: $0, weights: Self.headWeights) } ?? [],
             plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights) } ?? [],
-            pairCandidates(plan.pairs, statistics: statistics),
+            pairMatches(plan.pairs, statistics: statistics),
         ] + plan.codes.map { code in
             // Articles quoting the code with the paste's words; failing those, with the code alone.
             let withWords = try ranked(in: .body, match: code.expression, weights: Self.bodyWeights)
             return withWords.isEmpty && code.expression != code.mention.expression
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
+        }
+        // The lists overlap: each article's columns are read once for all of them.
+        let read = try reader.candidateRows(Array(Set(lists.joined().map(\.rowid)))).mapValues { Candidate($0, bm25: 0) }
+        var merged = merge(lists.map { list in
+            list.compactMap { scored in read[scored.rowid].map { var candidate = $0; candidate.bm25 = scored.score; return candidate } }
         })
         try markCodes(plan.codes.map(\.mention), named: plan.named, in: &merged, statistics: statistics)
         try markKeywords(plan.keywords, in: &merged, codes: !plan.codes.isEmpty || !plan.named.isEmpty, statistics: statistics)
@@ -92,16 +97,14 @@ struct CandidateRetrieval {
         return sums
     }
 
-    private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double]) throws -> [Candidate] {
-        let rows = try reader.rankedMatches(
-            in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter)
-        return try candidates(rows)
+    private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double]) throws -> [ScoredRow] {
+        try reader.rankedMatches(in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter)
     }
 
-    /// Candidates from the pair index: the articles holding one of the rare pairs or all of
+    /// The best rows of the pair index: the articles holding one of the rare pairs or all of
     /// the group, scored by the sum of the matched pairs' IDFs (negated: lower is better, as
     /// with bm25).
-    private func pairCandidates(_ pairs: IndexQuery, statistics: TermStatistics) throws -> [Candidate] {
+    private func pairMatches(_ pairs: IndexQuery, statistics: TermStatistics) throws -> [ScoredRow] {
         var sums: [Int64: Double] = [:]
         var asked = pairs.anyOf.map { ([$0], statistics.idf($0)) }
         if !pairs.allOf.isEmpty { asked.append((pairs.allOf, pairs.allOf.map(statistics.idf).reduce(0, +))) }
@@ -110,18 +113,14 @@ struct CandidateRetrieval {
         }
         let ranked = sums.map { ScoredRow(rowid: $0.key, score: -$0.value) }
             .sorted { ($0.score, $0.rowid) < ($1.score, $1.rowid) }
+        guard !filter.isEmpty else { return Array(ranked.prefix(budgets.candidates)) }
         // With a filter, matches are checked best first until enough pass.
-        var found: [Candidate] = []
-        for chunk in ranked.chunked(filter.isEmpty ? budgets.candidates : 500) where found.count < budgets.candidates {
-            found += try candidates(Array(chunk), filter: filter)
+        var found: [ScoredRow] = []
+        for chunk in ranked.chunked(500) where found.count < budgets.candidates {
+            let passing = try reader.candidateRows(chunk.map(\.rowid), filter: filter)
+            found += chunk.filter { passing[$0.rowid] != nil }
         }
         return Array(found.prefix(budgets.candidates))
-    }
-
-    /// The candidates for scored rows, in their order; with a filter, only the rows it selects.
-    private func candidates(_ scored: [ScoredRow], filter: ArticleFilter = ArticleFilter()) throws -> [Candidate] {
-        let rows = try reader.candidateRows(scored.map(\.rowid), filter: filter)
-        return scored.compactMap { scored in rows[scored.rowid].map { Candidate($0, bm25: scored.score) } }
     }
 
     /// One list from several; scores become relative to each list's best (bm25 is negative).

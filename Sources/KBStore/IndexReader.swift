@@ -130,10 +130,9 @@ package struct IndexReader {
                 arguments: [match, readLimit + 1])
             if listed.count <= readLimit { return Set(listed).intersection(rowids) }
         }
-        let placeholders = rowids.map { _ in "?" }.joined(separator: ",")
         return try Set(Int64.fetchAll(
-            db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND rowid IN (\(placeholders))",
-            arguments: [match] + StatementArguments(rowids)))
+            db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND rowid IN (\(SQLList.values))"),
+            arguments: [match, SQLList.json(rowids)]))
     }
 
     /// How many rows of a posting list are read in the time of one seek into it.
@@ -149,14 +148,13 @@ package struct IndexReader {
     /// The candidate columns of these rows, by rowid; with a filter, only the rows it selects.
     package func candidateRows(_ rowids: [Int64], filter: ArticleFilter = ArticleFilter()) throws -> [Int64: CandidateRow] {
         guard !rowids.isEmpty else { return [:] }
-        let placeholders = rowids.map { _ in "?" }.joined(separator: ",")
         let (condition, filterArguments) = filter.sql()
         let rows = try CandidateRow.fetchAll(
-            db, sql: """
+            db.cachedStatement(sql: """
                 SELECT rowid, id, title, product, content_hash, messages FROM article a
-                WHERE rowid IN (\(placeholders)) AND \(condition)
-                """,
-            arguments: StatementArguments(rowids) + StatementArguments(filterArguments))
+                WHERE rowid IN (\(SQLList.values)) AND \(condition)
+                """),
+            arguments: [SQLList.json(rowids)] + StatementArguments(filterArguments))
         return Dictionary(rows.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -18,8 +18,8 @@ package struct TermStatistics {
 
     init(db: Database, terms: Set<String>, pairs: Set<String> = []) throws {
         documentFrequency = [:]
-        articles = try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0
-        if articles == 0 { articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+        articles = try Int.fetchOne(db.cachedStatement(sql: "SELECT articles FROM term_stats WHERE term = ''")) ?? 0
+        if articles == 0 { articles = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article")) ?? 0 }
         guard !terms.isEmpty || !pairs.isEmpty else { return }
         try fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", Array(terms.union(pairs)))
         // Terms the snapshot lacks are rare or new: their posting lists are short to read.
@@ -27,13 +27,12 @@ package struct TermStatistics {
         try fetch(db, "SELECT term, doc AS articles FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
     }
 
-    /// Runs `select` (ending in "term IN") for the terms, 500 at a time, recording each count.
+    /// Runs `select` (ending in "term IN") for the terms, recording each count.
     fileprivate mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
-        for chunk in Array(terms).chunked(500) {
-            let placeholders = chunk.map { _ in "?" }.joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "\(select) (\(placeholders))", arguments: StatementArguments(chunk)) {
-                documentFrequency[row["term"]] = row["articles"]
-            }
+        guard !terms.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: "\(select) (\(SQLList.values))")
+        for row in try Row.fetchAll(statement, arguments: [SQLList.json(terms)]) {
+            documentFrequency[row["term"]] = row["articles"]
         }
     }
 
