@@ -115,8 +115,9 @@ public struct SearchEngine {
     private func run(_ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter) throws -> Run {
         let (exact, statistics) = try rankedRun(query, line: line, reader: reader, filter: filter)
         let unknown = query.tokens.indices.filter { (statistics.documentFrequency[query.tokens[$0]] ?? 0) == 0 }
-        // A long paste's words are corrected line by line, in the searches of its lines.
-        guard !unknown.isEmpty, query.tokens.count <= SpellingCorrection.maximumTokens else { return exact }
+        // A long paste's words are corrected line by line, in the searches of its lines. An
+        // empty store has no words to correct towards.
+        guard !unknown.isEmpty, query.tokens.count <= SpellingCorrection.maximumTokens, statistics.articles > 0 else { return exact }
         let replacements = try SpellingCorrection(lexicon: StoreLexicon(reader: reader)).replacements(query.tokens, unknown: Set(unknown))
         guard !replacements.isEmpty else { return exact }
         let corrected = try rankedRun(query.correcting(replacements), line: line, reader: reader, filter: filter).run
