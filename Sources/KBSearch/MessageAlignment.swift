@@ -52,7 +52,8 @@ struct MessageAlignment: Equatable {
             }
             let start = token.range.lowerBound
             let isParameter = start > 0 && bytes[start - 1] == UInt8(ascii: "%") && token.text.count <= 2
-            let isXRun = token.text.count >= 3 && token.text.utf8.allSatisfy { $0 == UInt8(ascii: "x") }
+            // All x: ASCII, so bytes count characters.
+            let isXRun = token.text.utf8.count >= 3 && token.text.utf8.allSatisfy { $0 == UInt8(ascii: "x") }
             result.append(isParameter || isXRun ? .placeholder : .word(ErrorCodes.alignmentWord(token, in: bytes)))
         }
         return result
@@ -61,24 +62,28 @@ struct MessageAlignment: Equatable {
     /// The alignment of a paste's words (with their weights) with a message's. `unmatched`
     /// is weight the paste has that no message can match (see `Reranker.lostWeight`).
     static func align(query: [String], weights: [Double], message: [Word], unmatched: Double = 0) -> MessageAlignment {
-        guard !query.isEmpty, !message.isEmpty else { return .none }
-        let totalWeight = weights.reduce(0, +) + unmatched
+        let query = Query(words: query, weights: weights)
+        return align(query, message: query.numbers(of: message), unmatched: unmatched)
+    }
+
+    /// The same for a numbered paste and message (see `Query`).
+    static func align(_ query: Query, message: [Int], unmatched: Double = 0) -> MessageAlignment {
+        guard !query.numbers.isEmpty, !message.isEmpty else { return .none }
+        let totalWeight = query.totalWeight + unmatched
         guard totalWeight > 0 else { return .none }
+        // A message holding none of the paste's words and no placeholder aligns with nothing.
+        guard message.contains(where: { $0 != Query.otherWord }) else { return .none }
         let n = message.count
         // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].
         var previous = [(Double, Int)](repeating: (0, 0), count: n + 1)
         var current = previous
-        for (i, token) in query.enumerated() {
-            let w = weights[i]
+        for (i, token) in query.numbers.enumerated() {
+            let w = query.weights[i]
             for j in 1...n {
                 var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
-                let isMatch: Bool
-                let gain: Double
-                switch message[j - 1] {
-                case .word(let word): isMatch = word == token; gain = w
-                case .placeholder: isMatch = true; gain = w * 0.5
-                }
-                if isMatch {
+                let word = message[j - 1]
+                if word == token || word == Query.placeholder {
+                    let gain = word == token ? w : w * 0.5
                     let candidate = (previous[j - 1].0 + gain, previous[j - 1].1 + 1)
                     if candidate.0 > best.0 { best = candidate }
                 }
@@ -95,17 +100,62 @@ struct MessageAlignment: Equatable {
 
     /// The share of a paste's words found in a message in any order (a title, read as keywords).
     static func overlap(query: [String], weights: [Double], message: [Word], unmatched: Double = 0) -> MessageAlignment {
-        guard !query.isEmpty, !message.isEmpty else { return .none }
-        let totalWeight = weights.reduce(0, +) + unmatched
+        let query = Query(words: query, weights: weights)
+        return overlap(query, message: query.numbers(of: message), unmatched: unmatched)
+    }
+
+    /// The same for a numbered paste and message (see `Query`).
+    static func overlap(_ query: Query, message: [Int], unmatched: Double = 0) -> MessageAlignment {
+        guard !query.numbers.isEmpty, !message.isEmpty else { return .none }
+        let totalWeight = query.totalWeight + unmatched
         guard totalWeight > 0 else { return .none }
-        var words: Set<String> = []
-        for case .word(let w) in message { words.insert(w) }
-        var seen: Set<String> = []
+        let words = Set(message.filter { $0 >= 0 })
+        var seen: Set<Int> = []
         var weight = 0.0
-        for (i, token) in query.enumerated() where words.contains(token) && seen.insert(token).inserted { weight += weights[i] }
+        for (i, token) in query.numbers.enumerated() where words.contains(token) && seen.insert(token).inserted { weight += query.weights[i] }
         return MessageAlignment(
             queryCoverage: min(1, weight / totalWeight),
             messageCoverage: min(1, Double(seen.count) / Double(message.count)),
             matched: seen.count)
+    }
+
+    /// A paste's words numbered, each distinct word once, so that a message's words are
+    /// looked up once each and the alignment compares integers, not strings (a search aligns
+    /// every message of some fifty candidates).
+    struct Query {
+        /// Each word's number, in the paste's order.
+        let numbers: [Int]
+        /// Each word's weight, in the paste's order.
+        let weights: [Double]
+        /// The weights' sum.
+        let totalWeight: Double
+        private let numbering: [String: Int]
+
+        /// A message word that is none of the paste's.
+        static let otherWord = -1
+        /// A placeholder, which stands for any word.
+        static let placeholder = -2
+
+        init(words: [String], weights: [Double]) {
+            var numbering: [String: Int] = [:]
+            numbers = words.map { word in
+                if let number = numbering[word] { return number }
+                numbering[word] = numbering.count
+                return numbering.count - 1
+            }
+            self.numbering = numbering
+            self.weights = weights
+            totalWeight = weights.reduce(0, +)
+        }
+
+        /// A message's words as numbers: a paste word's, `otherWord` or `placeholder`.
+        func numbers(of message: [Word]) -> [Int] {
+            message.map { word in
+                switch word {
+                case .word(let text): numbering[text] ?? Self.otherWord
+                case .placeholder: Self.placeholder
+                }
+            }
+        }
     }
 }

@@ -28,10 +28,9 @@ package struct Reranker: Sendable {
     /// them is the likelier answer (`QueryPlan.keywords`).
     package static let keywordWeight = 2.0
 
-    /// The paste's words as messages are aligned with them (codes canonical).
-    let query: [String]
-    /// Each query word's inverse document frequency.
-    let weights: [Double]
+    /// The paste's words as messages are aligned with them (codes canonical), with each
+    /// word's inverse document frequency.
+    let query: MessageAlignment.Query
     /// The terms sent to the indexes, for the explanation.
     let terms: [String]
 
@@ -41,8 +40,7 @@ package struct Reranker: Sendable {
 
     /// A re-ranker for one paste: its alignment tokens with their weights, and the index terms it was searched by.
     package init(query: [String], weights: [Double], terms: [String], lostWeight: Double = 0) {
-        self.query = query
-        self.weights = weights
+        self.query = MessageAlignment.Query(words: query, weights: weights)
         self.terms = terms
         self.lostWeight = lostWeight
     }
@@ -66,13 +64,13 @@ package struct Reranker: Sendable {
     private func score(_ candidate: Candidate, among count: Int) -> RankedCandidate {
         var bestMessage: (text: String, score: Double, alignment: MessageAlignment)?
         for (index, message) in candidate.messages.enumerated() {
-            let a = MessageAlignment.align(query: query, weights: weights, message: MessageAlignment.words(of: message), unmatched: lostWeight)
+            let a = MessageAlignment.align(query, message: query.numbers(of: MessageAlignment.words(of: message)), unmatched: lostWeight)
             let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
             if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score, a) }
         }
-        let titleWords = MessageAlignment.words(of: candidate.title)
+        let titleWords = query.numbers(of: MessageAlignment.words(of: candidate.title))
         // A title is matched in any order: a paste reproduces a message, and names a subject.
-        let title = MessageAlignment.overlap(query: query, weights: weights, message: titleWords, unmatched: lostWeight)
+        let title = MessageAlignment.overlap(query, message: titleWords, unmatched: lostWeight)
         var explanation = ScoreExplanation(
             bm25: candidate.bm25, message: bestMessage?.score ?? 0, title: title.matched >= 2 ? title.score : 0,
             errorTitle: 0, code: candidate.codeShare, terms: terms, candidates: count)

@@ -13,6 +13,8 @@ enum Snippet {
         for line in lines where !line.isBlank {
             let hits = found(in: line, wanted).count
             if hits > best.hits { best = (line.trimmed, hits) }
+            // No later line can hold more of the paste's words.
+            if best.hits == wanted.count { break }
         }
         return (clip(best.line), found(in: best.line, wanted))
     }

@@ -26,19 +26,27 @@ package enum Tokenizer {
         var text = text
         return text.withUTF8 { bytes -> [Token]? in
             var result: [Token] = []
-            var word: [UInt8] = []
-            var start = 0
-            for (offset, b) in bytes.enumerated() {
-                guard b < 0x80 else { return nil }
-                if let folded = wordByte(b) {
-                    if word.isEmpty { start = offset }
-                    word.append(folded)
-                } else if !word.isEmpty {
-                    result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<offset))
-                    word.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] < 0x80 else { return nil }
+                guard wordByte(bytes[i]) != nil else { i += 1; continue }
+                // A word: the run of letters and digits from here (a byte past ASCII ends it,
+                // and is refused on the next turn).
+                let start = i
+                var folded = false
+                while i < bytes.count, let b = wordByte(bytes[i]) {
+                    folded = folded || b != bytes[i]
+                    i += 1
                 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                let text = folded
+                    ? String(unsafeUninitializedCapacity: word.count) { out in
+                        for (k, b) in word.enumerated() { out[k] = wordByte(b)! }
+                        return word.count
+                    }
+                    : String(decoding: word, as: UTF8.self)
+                result.append(Token(text: text, range: start..<i))
             }
-            if !word.isEmpty { result.append(Token(text: String(decoding: word, as: UTF8.self), range: start..<bytes.count)) }
             return result
         }
     }
