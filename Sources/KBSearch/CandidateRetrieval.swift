@@ -117,8 +117,8 @@ struct CandidateRetrieval {
         // With a filter, matches are checked best first until enough pass.
         var found: [ScoredRow] = []
         for chunk in ranked.chunked(500) where found.count < budgets.candidates {
-            let passing = try reader.candidateRows(chunk.map(\.rowid), filter: filter)
-            found += chunk.filter { passing[$0.rowid] != nil }
+            let passing = try reader.rows(chunk.map(\.rowid), selectedBy: filter)
+            found += chunk.filter { passing.contains($0.rowid) }
         }
         return Array(found.prefix(budgets.candidates))
     }

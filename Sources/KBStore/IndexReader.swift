@@ -147,17 +147,26 @@ package struct IndexReader {
             db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?"), arguments: [match.fts5])
     }
 
-    /// The candidate columns of these rows, by rowid; with a filter, only the rows it selects.
-    package func candidateRows(_ rowids: [Int64], filter: ArticleFilter = ArticleFilter()) throws -> [Int64: CandidateRow] {
+    /// The candidate columns of these rows, by rowid.
+    package func candidateRows(_ rowids: [Int64]) throws -> [Int64: CandidateRow] {
         guard !rowids.isEmpty else { return [:] }
-        let (condition, filterArguments) = filter.sql()
         let rows = try CandidateRow.fetchAll(
             db.cachedStatement(sql: """
-                SELECT rowid, id, title, product, content_hash, messages FROM article a
-                WHERE rowid IN (\(SQLList.values)) AND \(condition)
+                SELECT rowid, id, title, product, content_hash, messages FROM article
+                WHERE rowid IN (\(SQLList.values))
                 """),
-            arguments: [SQLList.json(rowids)] + StatementArguments(filterArguments))
+            arguments: [SQLList.json(rowids)])
         return Dictionary(rows.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Those of these rows that `filter` selects (their columns are read later, once, with
+    /// the other candidates').
+    package func rows(_ rowids: [Int64], selectedBy filter: ArticleFilter) throws -> Set<Int64> {
+        guard !rowids.isEmpty else { return [] }
+        let (condition, filterArguments) = filter.sql()
+        return try Set(Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM article a WHERE rowid IN (\(SQLList.values)) AND \(condition)"),
+            arguments: [SQLList.json(rowids)] + StatementArguments(filterArguments)))
     }
 
     /// For each of `ids`, the articles that state it as their KB number (`Article.kbNumbers`):
