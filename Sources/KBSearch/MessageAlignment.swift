@@ -29,34 +29,63 @@ struct MessageAlignment: Equatable {
     /// placeholder per bracket pair), runs of x (`XXXX.BMP`), and `%1`-style parameters.
     static func words(of message: String) -> [Word] {
         let bytes = Array(message.utf8)
-        // Byte ranges of "<...>" on one line, at most 60 bytes long.
-        var spans: [Range<Int>] = []
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<"),
-               let close = bytes[(i + 1)..<min(bytes.count, i + 60)].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }),
-               bytes[close] == UInt8(ascii: ">") {
-                spans.append(i..<(close + 1))
-                i = close + 1
-            } else {
-                i += 1
+        return bytes.withUnsafeBufferPointer { bytes in
+            var placeholders = Placeholders(bytes)
+            return Tokenizer.tokens(message).compactMap { token in
+                switch placeholders.kind(start: token.range.lowerBound, characters: token.text.count, folded: token.text.utf8) {
+                case .word: .word(ErrorCodes.alignmentWord(token.text, afterMinus: placeholders.isAfterMinus(token.range.lowerBound)))
+                case .placeholder: .placeholder
+                case .sameBracket: nil
+                }
             }
         }
-        var result: [Word] = []
-        var lastSpan = -1
-        for token in Tokenizer.tokens(message) {
-            if let span = spans.firstIndex(where: { $0.contains(token.range.lowerBound) }) {
-                if span != lastSpan { result.append(.placeholder) }
-                lastSpan = span
-                continue
+    }
+
+    /// The placeholder rules, applied to a message's words in order.
+    struct Placeholders {
+        /// What a word is to the alignment.
+        enum Kind { case word, placeholder, sameBracket }
+
+        private let bytes: UnsafeBufferPointer<UInt8>
+        /// Byte ranges of "<...>" on one line, at most 60 bytes long: each stands for one word.
+        private var brackets: [Range<Int>] = []
+        private var bracket = 0
+        private var lastBracket = -1
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "<"),
+                   let close = bytes[(i + 1)..<min(bytes.count, i + 60)].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }),
+                   bytes[close] == UInt8(ascii: ">") {
+                    brackets.append(i..<(close + 1))
+                    i = close + 1
+                } else {
+                    i += 1
+                }
             }
-            let start = token.range.lowerBound
-            let isParameter = start > 0 && bytes[start - 1] == UInt8(ascii: "%") && token.text.count <= 2
-            // All x: ASCII, so bytes count characters.
-            let isXRun = token.text.utf8.count >= 3 && token.text.utf8.allSatisfy { $0 == UInt8(ascii: "x") }
-            result.append(isParameter || isXRun ? .placeholder : .word(ErrorCodes.alignmentWord(token, in: bytes)))
         }
-        return result
+
+        /// The next word, which starts at byte `start`, is `characters` long and is `folded`
+        /// as the index folds it: a placeholder, a later word of the same bracket pair (no word
+        /// of its own), or a word.
+        mutating func kind(start: Int, characters: Int, folded: some Collection<UInt8>) -> Kind {
+            // Brackets and words both come in order: a word is in the first pair not before it, or in none.
+            while bracket < brackets.count, brackets[bracket].upperBound <= start { bracket += 1 }
+            if bracket < brackets.count, brackets[bracket].contains(start) {
+                defer { lastBracket = bracket }
+                return bracket == lastBracket ? .sameBracket : .placeholder
+            }
+            let isParameter = start > 0 && bytes[start - 1] == UInt8(ascii: "%") && characters <= 2
+            let isXRun = characters >= 3 && folded.allSatisfy { $0 == UInt8(ascii: "x") }
+            return isParameter || isXRun ? .placeholder : .word
+        }
+
+        /// Whether a '-' is just before byte `start`: a negative decimal code.
+        func isAfterMinus(_ start: Int) -> Bool {
+            start > 0 && bytes[start - 1] == UInt8(ascii: "-")
+        }
     }
 
     /// The alignment of a paste's words (with their weights) with a message's. `unmatched`
@@ -129,7 +158,7 @@ struct MessageAlignment: Equatable {
         let weights: [Double]
         /// The weights' sum.
         let totalWeight: Double
-        private let numbering: [String: Int]
+        private let numbering: WordNumbering
 
         /// A message word that is none of the paste's.
         static let otherWord = -1
@@ -137,15 +166,37 @@ struct MessageAlignment: Equatable {
         static let placeholder = -2
 
         init(words: [String], weights: [Double]) {
-            var numbering: [String: Int] = [:]
-            numbers = words.map { word in
-                if let number = numbering[word] { return number }
-                numbering[word] = numbering.count
-                return numbering.count - 1
-            }
+            var numbering = WordNumbering()
+            numbers = words.map { numbering.insert($0) }
             self.numbering = numbering
             self.weights = weights
             totalWeight = weights.reduce(0, +)
+        }
+
+        /// A message's words as numbers, the same as `numbers(of: MessageAlignment.words(of: message))`.
+        /// ASCII text, most of it, is read byte by byte (see `WordNumbering`).
+        func numbers(ofMessage message: String) -> [Int] {
+            var text = message
+            return text.withUTF8 { bytes in
+                guard Tokenizer.isASCII(bytes) else { return numbers(of: MessageAlignment.words(of: message)) }
+                var placeholders = Placeholders(bytes)
+                var result: [Int] = []
+                result.reserveCapacity(bytes.count / 4)
+                Tokenizer.forEachWord(inASCII: bytes) { range in
+                    let start = range.lowerBound
+                    switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(Tokenizer.foldedByte)) {
+                    case .placeholder: result.append(Self.placeholder)
+                    case .sameBracket: break
+                    case .word where (0x30...0x39).contains(bytes[start]):
+                        // Perhaps a code, compared in its canonical spelling.
+                        let word = ErrorCodes.alignmentWord(Tokenizer.word(bytes, range), afterMinus: placeholders.isAfterMinus(start))
+                        result.append(numbering[word] ?? Self.otherWord)
+                    case .word:
+                        result.append(numbering.number(at: range, in: bytes) ?? Self.otherWord)
+                    }
+                }
+                return result
+            }
         }
 
         /// A message's words as numbers: a paste word's, `otherWord` or `placeholder`.
@@ -159,3 +210,4 @@ struct MessageAlignment: Equatable {
         }
     }
 }
+

@@ -64,11 +64,11 @@ package struct Reranker: Sendable {
     private func score(_ candidate: Candidate, among count: Int) -> RankedCandidate {
         var bestMessage: (text: String, score: Double, alignment: MessageAlignment)?
         for (index, message) in candidate.messages.enumerated() {
-            let a = MessageAlignment.align(query, message: query.numbers(of: MessageAlignment.words(of: message)), unmatched: lostWeight)
+            let a = MessageAlignment.align(query, message: query.numbers(ofMessage: message), unmatched: lostWeight)
             let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
             if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score, a) }
         }
-        let titleWords = query.numbers(of: MessageAlignment.words(of: candidate.title))
+        let titleWords = query.numbers(ofMessage: candidate.title)
         // A title is matched in any order: a paste reproduces a message, and names a subject.
         let title = MessageAlignment.overlap(query, message: titleWords, unmatched: lostWeight)
         var explanation = ScoreExplanation(

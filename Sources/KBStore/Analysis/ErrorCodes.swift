@@ -36,10 +36,15 @@ package enum ErrorCodes {
     /// "80004005" in a paste matches "0x80004005" in an article word for word.
     package static func alignmentWord(_ token: Tokenizer.Token, in bytes: [UInt8]) -> String {
         let start = token.range.lowerBound
-        let first = token.text.utf8.first ?? 0
-        guard first >= 0x30 && first <= 0x39 else { return token.text }
-        if start > 0, bytes[start - 1] == UInt8(ascii: "-"), let code = canonical(token: Substring("-" + token.text)) { return code }
-        return canonical(token: Substring(token.text)) ?? token.text
+        return alignmentWord(token.text, afterMinus: start > 0 && bytes[start - 1] == UInt8(ascii: "-"))
+    }
+
+    /// The same for a word, given whether a '-' is just before it.
+    package static func alignmentWord(_ word: String, afterMinus: Bool) -> String {
+        let first = word.utf8.first ?? 0
+        guard first >= 0x30 && first <= 0x39 else { return word }
+        if afterMinus, let code = canonical(token: Substring("-" + word)) { return code }
+        return canonical(token: Substring(word)) ?? word
     }
 
     private static func isCodeByte(_ b: UInt8) -> Bool {

@@ -25,38 +25,54 @@ package enum Tokenizer {
     private static func asciiTokens(_ text: String) -> [Token]? {
         var text = text
         return text.withUTF8 { bytes -> [Token]? in
+            guard isASCII(bytes) else { return nil }
             var result: [Token] = []
-            var i = 0
-            while i < bytes.count {
-                guard bytes[i] < 0x80 else { return nil }
-                guard wordByte(bytes[i]) != nil else { i += 1; continue }
-                // A word: the run of letters and digits from here (a byte past ASCII ends it,
-                // and is refused on the next turn).
-                let start = i
-                var folded = false
-                while i < bytes.count, let b = wordByte(bytes[i]) {
-                    folded = folded || b != bytes[i]
-                    i += 1
-                }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                let text = folded
-                    ? String(unsafeUninitializedCapacity: word.count) { out in
-                        for (k, b) in word.enumerated() { out[k] = wordByte(b)! }
-                        return word.count
-                    }
-                    : String(decoding: word, as: UTF8.self)
-                result.append(Token(text: text, range: start..<i))
-            }
+            forEachWord(inASCII: bytes) { range in result.append(Token(text: word(bytes, range), range: range)) }
             return result
         }
     }
 
-    /// An ASCII letter or digit as the index stores it (letters lower-cased); nil for any other byte.
-    private static func wordByte(_ b: UInt8) -> UInt8? {
+    /// Whether every byte is ASCII, so that `forEachWord(inASCII:)` may read the text.
+    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Calls `body` with the byte range of each word of ASCII text, in order: each run of
+    /// letters and digits. For callers that look at most words without keeping them
+    /// (message alignment), and so need no string of each.
+    @inlinable
+    package static func forEachWord(inASCII bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var i = 0
+        while i < bytes.count {
+            guard isWordByte(bytes[i]) else { i += 1; continue }
+            let start = i
+            while i < bytes.count, isWordByte(bytes[i]) { i += 1 }
+            body(start..<i)
+        }
+    }
+
+    /// The word at `range` of ASCII text, folded as the index folds it.
+    package static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        guard word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: word, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: word.count) { out in
+            for (k, b) in word.enumerated() { out[k] = foldedByte(b) }
+            return word.count
+        }
+    }
+
+    /// A byte of an ASCII word as the index stores it: letters lower-cased.
+    @inlinable
+    package static func foldedByte(_ b: UInt8) -> UInt8 {
+        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    /// Whether an ASCII byte is a letter or a digit.
+    @inlinable
+    package static func isWordByte(_ b: UInt8) -> Bool {
         switch b {
-        case 0x30...0x39, 0x61...0x7A: b
-        case 0x41...0x5A: b | 0x20
-        default: nil
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
         }
     }
 

@@ -1,0 +1,64 @@
+import KBModel
+import Testing
+@testable import KBSearch
+@testable import KBStore
+
+/// Message alignment and snippets read text as bytes and look its words up without making
+/// strings of them; these pin what they find.
+@Suite struct WordLookupTests {
+    @Test func aMessageIsNumberedWordByWordWithItsPlaceholdersAndCodes() {
+        let query = MessageAlignment.Query(words: ["error", "x80004005", "bmp"], weights: [1, 1, 1])
+        // error, 0x80004005 (the code), at, <path name>, in, %1, XXXX, BMP.
+        #expect(query.numbers(ofMessage: "Error 0x80004005 at <path name> in %1 XXXX.BMP")
+            == [0, 1, -1, -2, -1, -2, -2, 2])
+        // A negative decimal is the same code; an unclosed bracket is no placeholder.
+        #expect(query.numbers(ofMessage: "ERROR -2147467259 <bmp") == [0, 1, 2])
+        // Text past ASCII is read by SQLite's tokenizer, accents folded.
+        #expect(query.numbers(ofMessage: "Érror bmp <chemin d'accès>") == [0, 2, -2])
+    }
+
+    /// The byte reading agrees with the word list the tests above the alignment use, on
+    /// random text made of what the rules look at.
+    @Test func readingBytesAgreesWithTheWordList() {
+        let query = MessageAlignment.Query(words: ["the", "file", "x80004005", "1", "a", "c2065", "bmp", "xx"], weights: [Double](repeating: 1, count: 8))
+        let pieces = ["the", "File", "FILE", " ", " ", "<", ">", "%", "-", "0x80004005", "2147500037", "2147467259", "1", "XXXX", "xx",
+                      "a", "C2065", ".", "\n", "bmp", "é", "files", "fie", "0", "12"]
+        var generator = SeededGenerator(seed: 42)
+        for _ in 0..<2000 {
+            let message = (0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(query.numbers(ofMessage: message) == query.numbers(of: MessageAlignment.words(of: message)), "\(message)")
+        }
+    }
+
+    @Test func theSnippetIsTheFirstLineWithTheMostDistinctWords() {
+        let article = Article(
+            id: "Q1", title: "Printer problems",
+            sections: [Section(heading: "Symptoms", text: "printer printer printer printer printer\n\n  Cannot find printer LPT1  \nfind the printer LPT1")],
+            source: Source(layout: .docs, path: "q1.md"))
+        let snippet = Snippet.best(in: article, query: AnalyzedQuery("cannot find the printer on LPT1"), preferred: nil)
+        #expect(snippet.line == "Cannot find printer LPT1")
+        #expect(snippet.words == ["cannot", "find", "printer", "lpt1"])
+    }
+
+    @Test func aSnippetLinePastASCIICountsItsWords() {
+        let article = Article(
+            id: "Q2", title: "Impression",
+            sections: [Section(heading: nil, text: "imprimante\nL'imprimante LPT1 est introuvable")],
+            source: Source(layout: .docs, path: "q2.md"))
+        let snippet = Snippet.best(in: article, query: AnalyzedQuery("imprimante LPT1 introuvable"), preferred: nil)
+        #expect(snippet.line == "L'imprimante LPT1 est introuvable")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure repeats.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
