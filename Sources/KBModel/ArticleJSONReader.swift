@@ -109,16 +109,23 @@ package final class ArticleJSONReader {
             position += 1
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
         }
-        var unescaped = Array(bytes[start..<position])
+        // Else the runs between escapes are copied whole (a section's text has a `\n` a line).
+        var unescaped: [UInt8] = []
+        var run = start
         while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
-            switch byte {
-            case 0x22: return String(decoding: unescaped, as: UTF8.self)
+            switch bytes[position] {
+            case 0x22:
+                unescaped.append(contentsOf: bytes[run..<position])
+                position += 1
+                return String(decoding: unescaped, as: UTF8.self)
             case 0x5C:
+                unescaped.append(contentsOf: bytes[run..<position])
+                position += 1
                 guard let escaped = escape() else { return nil }
                 unescaped.append(escaped)
-            default: unescaped.append(byte)
+                run = position
+            default:
+                position += 1
             }
         }
         return nil

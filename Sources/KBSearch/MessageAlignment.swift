@@ -182,7 +182,7 @@ struct MessageAlignment: Equatable {
                 var placeholders = Placeholders(bytes)
                 var result: [Int] = []
                 result.reserveCapacity(bytes.count / 4)
-                Tokenizer.forEachWord(inASCII: bytes) { range in
+                for range in Tokenizer.wordRanges(inASCII: bytes) {
                     let start = range.lowerBound
                     switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(Tokenizer.foldedByte)) {
                     case .placeholder: result.append(Self.placeholder)

@@ -55,8 +55,8 @@ enum Snippet {
             guard Tokenizer.isASCII(line) else { return found(in: String(decoding: line, as: UTF8.self), wanted).count }
             for k in seen.indices { seen[k] = 0 }
             var hits = 0
-            Tokenizer.forEachWord(inASCII: line) { range in
-                guard let number = numbering.number(at: range, in: line) else { return }
+            for range in Tokenizer.wordRanges(inASCII: line) {
+                guard let number = numbering.number(at: range, in: line) else { continue }
                 let bit: UInt64 = 1 << UInt64(number & 63)
                 if seen[number >> 6] & bit == 0 { seen[number >> 6] |= bit; hits += 1 }
             }

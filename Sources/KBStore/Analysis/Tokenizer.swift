@@ -27,27 +27,38 @@ package enum Tokenizer {
         return text.withUTF8 { bytes -> [Token]? in
             guard isASCII(bytes) else { return nil }
             var result: [Token] = []
-            forEachWord(inASCII: bytes) { range in result.append(Token(text: word(bytes, range), range: range)) }
+            for range in wordRanges(inASCII: bytes) { result.append(Token(text: word(bytes, range), range: range)) }
             return result
         }
     }
 
-    /// Whether every byte is ASCII, so that `forEachWord(inASCII:)` may read the text.
+    /// Whether every byte is ASCII, so that `wordRanges(inASCII:)` may read the text.
     package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 < 0x80 }
     }
 
-    /// Calls `body` with the byte range of each word of ASCII text, in order: each run of
-    /// letters and digits. For callers that look at most words without keeping them
-    /// (message alignment), and so need no string of each.
+    /// The byte range of each word of ASCII text, in order: each run of letters and digits.
+    /// For callers that look at most words without keeping them (message alignment,
+    /// snippets), and so need no string of each.
     @inlinable
-    package static func forEachWord(inASCII bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
-        var i = 0
-        while i < bytes.count {
-            guard isWordByte(bytes[i]) else { i += 1; continue }
-            let start = i
-            while i < bytes.count, isWordByte(bytes[i]) { i += 1 }
-            body(start..<i)
+    package static func wordRanges(inASCII bytes: UnsafeBufferPointer<UInt8>) -> ASCIIWordRanges {
+        ASCIIWordRanges(bytes: bytes)
+    }
+
+    /// See `wordRanges(inASCII:)`.
+    package struct ASCIIWordRanges: Sequence, IteratorProtocol {
+        @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+        @usableFromInline var position = 0
+
+        @inlinable init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        @inlinable
+        package mutating func next() -> Range<Int>? {
+            while position < bytes.count, !Tokenizer.isWordByte(bytes[position]) { position += 1 }
+            guard position < bytes.count else { return nil }
+            let start = position
+            while position < bytes.count, Tokenizer.isWordByte(bytes[position]) { position += 1 }
+            return start..<position
         }
     }
 
