@@ -103,10 +103,14 @@ struct MessageAlignment: Equatable {
         // A message holding none of the paste's words and no placeholder aligns with nothing.
         guard message.contains(where: { $0 != Query.otherWord }) else { return .none }
         let n = message.count
+        // A paste word the message lacks leaves the row as it was (rows never decrease along
+        // j), unless a placeholder may stand for it: such rows are skipped.
+        var inMessage = [Bool](repeating: message.contains(Query.placeholder), count: query.distinctWords)
+        for word in message where word >= 0 { inMessage[word] = true }
         // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].
         var previous = [(Double, Int)](repeating: (0, 0), count: n + 1)
         var current = previous
-        for (i, token) in query.numbers.enumerated() {
+        for (i, token) in query.numbers.enumerated() where inMessage[token] {
             let w = query.weights[i]
             for j in 1...n {
                 var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
@@ -158,6 +162,8 @@ struct MessageAlignment: Equatable {
         let weights: [Double]
         /// The weights' sum.
         let totalWeight: Double
+        /// How many distinct words the paste has (numbered from 0).
+        var distinctWords: Int { numbering.count }
         private let numbering: WordNumbering
 
         /// A message word that is none of the paste's.

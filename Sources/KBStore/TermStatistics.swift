@@ -27,12 +27,12 @@ package struct TermStatistics {
         try fetch(db, "SELECT term, doc AS articles FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
     }
 
-    /// Runs `select` (ending in "term IN") for the terms, recording each count.
+    /// Runs `select` (a term and its count, ending in "term IN") for the terms, recording each count.
     fileprivate mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
         guard !terms.isEmpty else { return }
         let statement = try db.cachedStatement(sql: "\(select) (\(SQLList.values))")
         for row in try Row.fetchAll(statement, arguments: [SQLList.json(terms)]) {
-            documentFrequency[row["term"]] = row["articles"]
+            documentFrequency[row[0]] = row[1]
         }
     }
 
@@ -61,11 +61,11 @@ package struct TermStatistics {
     /// The words of the snapshot that start with `prefix` and whose length is in `lengths`,
     /// with their document frequencies (pairs hold a `_`, which no word does).
     static func words(_ db: Database, startingWith prefix: String, lengths: ClosedRange<Int>) throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT term, articles FROM term_stats
             WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND instr(term, '_') = 0
-            """, arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound])
-        return Dictionary(rows.map { ($0["term"], $0["articles"]) }, uniquingKeysWith: { a, _ in a })
+            """), arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound])
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// BM25's inverse document frequency; a term absent from the index weighs nothing.
