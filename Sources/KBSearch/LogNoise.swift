@@ -23,7 +23,7 @@ package enum LogNoise {
         var rest = StructuredLine.message(line[...]).map { Substring($0) } ?? Substring(line)
         // A ticket or chat prefix that quotes the message after an arrow: "... sees this popup -> MSG".
         for arrow in [" -> ", " => ", " --> "] {
-            if let r = rest.range(of: arrow, options: .backwards) { rest = rest[r.upperBound...] }
+            if let r = rest.lastRange(ofASCII: arrow) { rest = rest[r.upperBound...] }
         }
         var changed = true
         var strippedAny = false

@@ -1,10 +1,11 @@
+import Foundation
 import KBModel
 import Testing
 @testable import KBSearch
 @testable import KBStore
 
-/// Message alignment and snippets read text as bytes and look its words up without making
-/// strings of them; these pin what they find.
+/// Message alignment, snippets and paste analysis read text as bytes (or scalars) rather
+/// than through Foundation's searches; these pin what they find.
 @Suite struct WordLookupTests {
     @Test func aMessageIsNumberedWordByWordWithItsPlaceholdersAndCodes() {
         let query = MessageAlignment.Query(words: ["error", "x80004005", "bmp"], weights: [1, 1, 1])
@@ -27,6 +28,26 @@ import Testing
         for _ in 0..<2000 {
             let message = (0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(query.numbers(ofMessage: message) == query.numbers(of: MessageAlignment.words(of: message)), "\(message)")
+        }
+    }
+
+    @Test func theLastArrowIsFoundBetweenCharacters() {
+        let line: Substring = "ticket 4 -> popup -> Access denied"
+        #expect(line.lastRange(ofASCII: " -> ").map { line[$0.upperBound...] } == "Access denied")
+        // A combining mark on the last arrow's space makes it another character: the arrow before counts.
+        let marked: Substring = "ticket 4 -> popup -> \u{301}Access denied"
+        #expect(marked.lastRange(ofASCII: " -> ").map { marked[$0.upperBound...] } == "popup -> \u{301}Access denied")
+        #expect(line.lastRange(ofASCII: " => ") == nil)
+    }
+
+    @Test func structuredLinesAreTrimmedOfUnicodeSpaces() {
+        #expect(StructuredLine.trimmingSpaces("\u{3000}\t level=error msg=\"Access denied\" \u{00A0}") == "level=error msg=\"Access denied\"")
+        #expect(StructuredLine.trimmingSpaces(" \t\u{2003}") == "")
+        // A line break is no space: it stays.
+        #expect(StructuredLine.trimmingSpaces("\nmsg=x ") == "\nmsg=x")
+        // What Foundation's trimming of `.whitespaces` gives.
+        for line: Substring in ["\u{3000}\t a=b \u{00A0}", " \t\u{2003}", "\nmsg=x ", "\u{200B}x\u{202F}", " e\u{301} ", "\u{180E}x\u{FEFF}", "\u{2028}x\u{1680}", "\u{85}x\u{205F}"] {
+            #expect(StructuredLine.trimmingSpaces(line) == line.trimmingCharacters(in: .whitespaces))
         }
     }
 
