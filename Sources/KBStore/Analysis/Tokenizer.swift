@@ -52,6 +52,7 @@ package enum Tokenizer {
 
         @inlinable init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+        /// The next word's byte range; nil past the last word.
         @inlinable
         package mutating func next() -> Range<Int>? {
             while position < bytes.count, !Tokenizer.isWordByte(bytes[position]) { position += 1 }
