@@ -46,7 +46,7 @@ extension StringProtocol {
         var text = String(self)
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { lowered in
-                for (i, b) in bytes.enumerated() { lowered[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                for (i, b) in bytes.enumerated() { lowered[i] = b.asciiLowercased }
                 return bytes.count
             }
         }
@@ -99,7 +99,7 @@ extension String {
     }
 
     /// True for a line of spaces and tabs only, or none.
-    package var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    package var isBlank: Bool { utf8.isBlank }
 
     /// True for a line made only of `character` (at least `minimum` of them), like a `=====` rule.
     package func isRule(of character: UInt8, minimum: Int = 3) -> Bool {
@@ -109,4 +109,16 @@ extension String {
         }
         return count >= minimum
     }
+}
+
+extension UInt8 {
+    /// The byte lower-cased if it is an ASCII capital letter; any other byte unchanged.
+    @inlinable
+    package var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}
+
+extension Collection<UInt8> {
+    /// True when the bytes are only spaces and tabs (or none).
+    @inlinable
+    package var isBlank: Bool { allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }

@@ -21,7 +21,7 @@ enum Snippet {
                 while start <= bytes.count {
                     let end = wholeLine ? bytes.count : (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count)
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    if !line.isBlank {
                         let hits = counter.hits(in: line)
                         if hits > best.hits { best = (String(decoding: line, as: UTF8.self).trimmed, hits) }
                         // No later line can hold more of the paste's words.

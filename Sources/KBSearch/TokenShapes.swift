@@ -9,7 +9,7 @@ enum TokenShapes {
         var changed = false
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
             // Each shape is at least 7 bytes ("1.1.1.1") and holds a '-', '.' or 'x': most words are none.
-            guard word.utf8.count >= 7, word.utf8.contains(where: { $0 == 0x2D || $0 == 0x2E || $0 | 0x20 == 0x78 }) else { return word }
+            guard word.utf8.count >= 7, word.utf8.contains(where: { $0 == 0x2D || $0 == 0x2E || ($0 | 0x20) == 0x78 }) else { return word }
             let core = word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(["-"]))
             if isGUID(core) || isIPAddress(core) || isAddress(core) { changed = true; return "" }
             return word

@@ -1,4 +1,5 @@
 import Foundation
+import KBModel
 
 
 /// Splits text into the same tokens as the full-text index's `unicode61 remove_diacritics 2`
@@ -66,7 +67,7 @@ package enum Tokenizer {
     /// The word at `range` of ASCII text, folded as the index folds it.
     package static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let word = UnsafeBufferPointer(rebasing: bytes[range])
-        guard word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: word, as: UTF8.self) }
+        guard word.contains(where: { $0.asciiLowercased != $0 }) else { return String(decoding: word, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: word.count) { out in
             for (k, b) in word.enumerated() { out[k] = foldedByte(b) }
             return word.count
@@ -76,7 +77,7 @@ package enum Tokenizer {
     /// A byte of an ASCII word as the index stores it: letters lower-cased.
     @inlinable
     package static func foldedByte(_ b: UInt8) -> UInt8 {
-        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        b.asciiLowercased
     }
 
     /// Whether an ASCII byte is a letter or a digit.
