@@ -1,3 +1,4 @@
+import KBModel
 import KBStore
 
 /// How much of a quoted error message a paste reproduces, word for word and in order.
@@ -190,7 +191,7 @@ struct MessageAlignment: Equatable {
                 result.reserveCapacity(bytes.count / 4)
                 for range in Tokenizer.wordRanges(inASCII: bytes) {
                     let start = range.lowerBound
-                    switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(Tokenizer.foldedByte)) {
+                    switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(\.asciiLowercased)) {
                     case .placeholder: result.append(Self.placeholder)
                     case .sameBracket: break
                     case .word where (0x30...0x39).contains(bytes[start]):

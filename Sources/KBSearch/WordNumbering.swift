@@ -1,3 +1,4 @@
+import KBModel
 import KBStore
 
 /// Distinct words numbered from 0, which words of a text are looked up in as the tokenizer
@@ -36,7 +37,7 @@ struct WordNumbering {
     /// it is none of these.
     func number(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let slot = Self.slot(
-            length: range.count, first: Tokenizer.foldedByte(bytes[range.lowerBound]), last: Tokenizer.foldedByte(bytes[range.upperBound - 1]))
+            length: range.count, first: bytes[range.lowerBound].asciiLowercased, last: bytes[range.upperBound - 1].asciiLowercased)
         guard shapes[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return nil }
         return numbers[Tokenizer.word(bytes, range)]
     }

@@ -64,20 +64,15 @@ package enum Tokenizer {
         }
     }
 
-    /// The word at `range` of ASCII text, folded as the index folds it.
+    /// The word at `range` of ASCII text, folded as the index folds it (ASCII letters
+    /// lower-cased).
     package static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let word = UnsafeBufferPointer(rebasing: bytes[range])
         guard word.contains(where: { $0.asciiLowercased != $0 }) else { return String(decoding: word, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: word.count) { out in
-            for (k, b) in word.enumerated() { out[k] = foldedByte(b) }
+            for (k, b) in word.enumerated() { out[k] = b.asciiLowercased }
             return word.count
         }
-    }
-
-    /// A byte of an ASCII word as the index stores it: letters lower-cased.
-    @inlinable
-    package static func foldedByte(_ b: UInt8) -> UInt8 {
-        b.asciiLowercased
     }
 
     /// Whether an ASCII byte is a letter or a digit.
