@@ -90,6 +90,6 @@ public enum ArticleID {
     }
 
     private static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        b.isASCIIAlphanumeric || b == 0x5F
     }
 }

@@ -115,6 +115,15 @@ extension UInt8 {
     /// The byte lower-cased if it is an ASCII capital letter; any other byte unchanged.
     @inlinable
     package var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+
+    /// Whether the byte is an ASCII letter or digit.
+    @inlinable
+    package var isASCIIAlphanumeric: Bool {
+        switch self {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
 }
 
 extension Collection<UInt8> {

@@ -120,18 +120,17 @@ enum DocsLayoutReader {
     /// "KB 926179", "KB926179": archive articles cited by their KB number. Byte-wise: it
     /// reads every article's whole text.
     private static func kbCitations(in text: String) -> [String] {
-        func isWord(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
         let bytes = Array(text.utf8)
         var found: [String] = []
         var i = 0
         while i + 2 < bytes.count {
             defer { i += 1 }
-            guard bytes[i] == UInt8(ascii: "K"), bytes[i + 1] == UInt8(ascii: "B"), i == 0 || !isWord(bytes[i - 1]) else { continue }
+            guard bytes[i] == UInt8(ascii: "K"), bytes[i + 1] == UInt8(ascii: "B"), i == 0 || !bytes[i - 1].isASCIIAlphanumeric else { continue }
             var j = i + 2
             if j < bytes.count, bytes[j] == 0x20 { j += 1 }
             let start = j
             while j < bytes.count, (0x30...0x39).contains(bytes[j]) { j += 1 }
-            if (5...7).contains(j - start), j == bytes.count || !isWord(bytes[j]) {
+            if (5...7).contains(j - start), j == bytes.count || !bytes[j].isASCIIAlphanumeric {
                 if let id = ArticleID.normalize("Q" + String(decoding: bytes[start..<j], as: UTF8.self)) { found.append(id) }
             }
         }

@@ -1,3 +1,5 @@
+import KBModel
+
 /// The plain text of Markdown inline content, as parsed by cmark-gfm: links keep their text
 /// (their targets are collected), images go, emphasis and code spans keep their text, HTML
 /// tags of known elements are dropped while other angle-bracketed words (`<servername>`)
@@ -82,7 +84,7 @@ struct MarkdownText {
     }
 
     static func isWordByte(_ b: UInt8) -> Bool {
-        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b >= 0x80
+        b.isASCIIAlphanumeric || b >= 0x80
     }
 }
 

@@ -1,3 +1,5 @@
+import KBModel
+
 
 /// Error codes in one spelling, so that `0x80004005`, `80004005` and the decimal `2147500037`
 /// (how a signed HRESULT is often logged: -2147467259, or unsigned) all match.
@@ -48,7 +50,7 @@ package enum ErrorCodes {
     }
 
     private static func isCodeByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
+        b.isASCIIAlphanumeric || b == 0x2D
     }
 
     /// "0x80004005" / "80004005" / "2147500037" / "-2147467259" → "x80004005"; nil for other tokens.

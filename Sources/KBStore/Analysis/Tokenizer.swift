@@ -56,10 +56,10 @@ package enum Tokenizer {
         /// The next word's byte range; nil past the last word.
         @inlinable
         package mutating func next() -> Range<Int>? {
-            while position < bytes.count, !Tokenizer.isWordByte(bytes[position]) { position += 1 }
+            while position < bytes.count, !bytes[position].isASCIIAlphanumeric { position += 1 }
             guard position < bytes.count else { return nil }
             let start = position
-            while position < bytes.count, Tokenizer.isWordByte(bytes[position]) { position += 1 }
+            while position < bytes.count, bytes[position].isASCIIAlphanumeric { position += 1 }
             return start..<position
         }
     }
@@ -72,15 +72,6 @@ package enum Tokenizer {
         return String(unsafeUninitializedCapacity: word.count) { out in
             for (k, b) in word.enumerated() { out[k] = b.asciiLowercased }
             return word.count
-        }
-    }
-
-    /// Whether an ASCII byte is a letter or a digit.
-    @inlinable
-    package static func isWordByte(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        default: false
         }
     }
 
