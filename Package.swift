@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "KBParsing", dependencies: ["KBModel", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "KBStore",
-            dependencies: ["KBModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KBModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             // The SQL in Schema/ (linked here) is compiled into the binary: one source of truth.
             resources: [.embedInCode("Schema")]
         ),

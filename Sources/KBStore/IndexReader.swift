@@ -127,26 +127,23 @@ package struct IndexReader {
         let match = match.fts5
         let readLimit = rowids.count * Self.seekCost
         if expectedRows.map({ $0 <= readLimit }) ?? true {
-            let listed = try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? LIMIT ?"),
-                arguments: [match, readLimit + 1])
+            let listed = try db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? LIMIT ?")
+                .rowids(arguments: [match, readLimit + 1])
             if listed.count <= readLimit { return Set(listed).intersection(rowids) }
         }
-        return try Set(Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND rowid IN (\(SQLList.values))"),
-            arguments: [match, SQLList.json(rowids)]))
+        return try Set(db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? AND rowid IN (\(SQLList.values))")
+            .rowids(arguments: [match, SQLList.json(rowids)]))
     }
 
     /// How many rows of a posting list are read in the time of one seek into it. Counted in
-    /// instructions over dev queries on the archive and docs-as-code store: 20 spent 1.27×
-    /// what 50 or 80 did in this step, 300 1.46×.
-    static let seekCost = 50
+    /// instructions over 120 dev queries on the archive and docs-as-code store (callgrind, rows
+    /// read by `Statement.rowids`): 50 spent 1.015× what 100 did, 150 1.003×.
+    static let seekCost = 100
 
     /// The rows of the word-pair index that hold every pair of the `match` expression. The
     /// index keeps no positions, so it cannot score them.
     package func pairMatches(_ match: MatchExpression) throws -> [Int64] {
-        try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?"), arguments: [match.fts5])
+        try db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?").rowids(arguments: [match.fts5])
     }
 
     /// The candidate columns of these rows, by rowid.
