@@ -1,4 +1,5 @@
 import Foundation
+import KBModel
 
 
 /// kb's own styles for a terminal, and whether to show them: colour when standard output is
@@ -12,7 +13,7 @@ package struct TerminalStyle: Sendable {
 
     /// Colour when standard output is a terminal and `NO_COLOR` is unset or empty.
     package static func detect() -> TerminalStyle {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColor = ProcessEnvironment.value("NO_COLOR").map { !$0.isEmpty } ?? false
         return TerminalStyle(color: !noColor && isatty(STDOUT_FILENO) == 1)
     }
 

@@ -88,9 +88,9 @@ import Testing
             environment: ["KB_DB": "", "XDG_DATA_HOME": store.folder.path])
         #expect(imported.status == 0)
         #expect(FileManager.default.fileExists(atPath: store.folder.appendingPathComponent("kb/kb.sqlite").path))
-        #expect(StoreLocation.resolve(option: nil, environment: ["KB_DB": "/x.sqlite", "HOME": "/h"]) == "/x.sqlite")
-        #expect(StoreLocation.resolve(option: "/o.sqlite", environment: ["KB_DB": "/x.sqlite"]) == "/o.sqlite")
-        #expect(StoreLocation.resolve(option: nil, environment: ["HOME": "/h"]) == "/h/.local/share/kb/kb.sqlite")
+        #expect(StoreLocation.resolve(option: nil, environment: { ["KB_DB": "/x.sqlite", "HOME": "/h"][$0] }) == "/x.sqlite")
+        #expect(StoreLocation.resolve(option: "/o.sqlite", environment: { ["KB_DB": "/x.sqlite"][$0] }) == "/o.sqlite")
+        #expect(StoreLocation.resolve(option: nil, environment: { ["HOME": "/h"][$0] }) == "/h/.local/share/kb/kb.sqlite")
     }
 
     @Test func checkPassesOnAGoodStore() throws {
