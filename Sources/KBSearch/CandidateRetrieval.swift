@@ -15,14 +15,14 @@ struct CandidateRetrieval {
 
     func candidates(for plan: QueryPlan, statistics: TermStatistics) throws -> [Candidate] {
         let lists: [[ScoredRow]] = try [
-            plan.head.expression.map { try ranked(in: .head, match: $0, weights: Self.headWeights) } ?? [],
-            plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights) } ?? [],
+            plan.head.expression.map { try ranked(in: .head, match: $0, weights: Self.headWeights, statistics: statistics) } ?? [],
+            plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights, statistics: statistics) } ?? [],
             pairMatches(plan.pairs, statistics: statistics),
         ] + plan.codes.map { code in
             // Articles quoting the code with the paste's words; failing those, with the code alone.
-            let withWords = try ranked(in: .body, match: code.expression, weights: Self.bodyWeights)
+            let withWords = try ranked(in: .body, match: code.expression, weights: Self.bodyWeights, statistics: statistics)
             return withWords.isEmpty && code.expression != code.mention.expression
-                ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights) : withWords
+                ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights, statistics: statistics) : withWords
         }
         // The lists overlap: each article's columns are read once for all of them.
         let read = try reader.candidateRows(Array(Set(lists.joined().map(\.rowid)))).mapValues { Candidate($0, bm25: 0) }
@@ -97,8 +97,10 @@ struct CandidateRetrieval {
         return sums
     }
 
-    private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double]) throws -> [ScoredRow] {
-        try reader.rankedMatches(in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter)
+    private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double], statistics: TermStatistics) throws -> [ScoredRow] {
+        try reader.rankedMatches(
+            in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter,
+            documentFrequency: statistics.documentFrequency)
     }
 
     /// The best rows of the pair index: the articles holding one of the rare pairs or all of

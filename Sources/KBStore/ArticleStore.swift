@@ -20,6 +20,7 @@ public final class ArticleStore: Sendable {
         do {
             var config = Configuration()
             config.busyMode = .timeout(5)
+            config.prepareDatabase { db in try SnapshotBM25.register(db) }
             if memoryMapped {
                 // SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that are read
                 // into the page cache, made large enough to keep a large store's hot pages.

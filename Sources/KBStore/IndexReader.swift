@@ -90,15 +90,26 @@ package struct IndexReader {
 
     /// The best `limit` rows of `index` for a `match` expression, by bm25 with these
     /// column weights, best first; with a filter, only the articles it selects.
+    /// `documentFrequency` holds the whole-text index's counts of the terms: when it holds
+    /// every phrase of `match`, FTS5 is spared counting them (`SnapshotBM25`).
     package func rankedMatches(
-        in index: FullTextIndex, match: MatchExpression, weights: [Double], limit: Int, filter: ArticleFilter
+        in index: FullTextIndex, match: MatchExpression, weights: [Double], limit: Int, filter: ArticleFilter,
+        documentFrequency: [String: Int] = [:]
     ) throws -> [ScoredRow] {
         let table = index.table
-        let bm25 = "bm25(\(table), \(weights.map { String($0) }.joined(separator: ", ")))"
+        let columnWeights = weights.map { String($0) }.joined(separator: ", ")
+        var arguments: StatementArguments = []
+        let bm25: String
+        if index == .body, let counts = match.unfilteredPhrases?.map({ documentFrequency[$0] }), !counts.contains(nil) {
+            bm25 = "\(SnapshotBM25.name)(\(table), ?, \(columnWeights))"
+            arguments += [counts.map { String($0!) }.joined(separator: " ")]
+        } else {
+            bm25 = "bm25(\(table), \(columnWeights))"
+        }
         // Without a filter the index is queried alone: joining `article` first would look up
         // every matching row before the LIMIT applies.
         let sql: String
-        var arguments: StatementArguments = [match.fts5]
+        arguments += [match.fts5]
         if filter.isEmpty {
             sql = "SELECT rowid, \(bm25) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(limit)"
         } else {

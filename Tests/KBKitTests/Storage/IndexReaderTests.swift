@@ -25,6 +25,41 @@ import Testing
     }
 }
 
+/// The whole-text index scored with kb's own counts of the phrases (`SnapshotBM25`) gives
+/// FTS5's bm25 scores to the last bit, as long as the counts are the index's.
+@Suite struct SnapshotBM25Tests {
+    static let expressions: [MatchExpression] = [
+        .phrase("error"),
+        .any([.phrase("exchange"), .phrase("the"), .phrase("error")]),
+        .any([.phrase("printer"), .all([.phrase("file"), .phrase("not"), .phrase("found")])]),
+        .any([.phrase("error"), .phrase("error"), .phrase("windows")]),
+    ]
+
+    @Test(arguments: expressions)
+    func theScoresAreFTS5s(match: MatchExpression) throws {
+        let weights = [10.0, 8.0, 1.0, 2.0, 6.0]
+        try TemporaryStore.articles.open().readIndex { reader in
+            let words = try #require(match.unfilteredPhrases)
+            let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
+                reader.db, sql: "SELECT term, doc FROM article_vocab WHERE term IN (\(words.map { _ in "?" }.joined(separator: ",")))",
+                arguments: StatementArguments(words)).map { ($0[0] as String, $0[1] as Int) })
+            let fts5 = try reader.rankedMatches(in: .body, match: match, weights: weights, limit: 10_000, filter: ArticleFilter())
+            let kb = try reader.rankedMatches(
+                in: .body, match: match, weights: weights, limit: 10_000, filter: ArticleFilter(), documentFrequency: counts)
+            #expect(fts5.count > 1)
+            #expect(kb == fts5)
+        }
+    }
+
+    @Test func aCountForEachPhraseIsRequired() throws {
+        try TemporaryStore.articles.open().readIndex { reader in
+            #expect(throws: DatabaseError.self) {
+                try Row.fetchAll(reader.db, sql: "SELECT kb_bm25(article_fts, '3') FROM article_fts WHERE article_fts MATCH '\"error\" OR \"file\"'")
+            }
+        }
+    }
+}
+
 /// Only `MatchExpression` writes FTS5 syntax: phrases quoted, their quotes doubled, so a paste
 /// is never read as query syntax.
 @Suite struct MatchExpressionTests {

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// `kb_bm25(table, counts, weights…)`: FTS5's own bm25, with each phrase's document count
+/// given by the caller instead of counted by the query.
+///
+/// FTS5's `bm25` counts the rows of every phrase of the query before it scores the first row
+/// (it runs each phrase as a query of its own): for a common word, its whole posting list
+/// again. That was an eighth of a search's instructions (callgrind, dev queries on the
+/// archive and docs-as-code store). kb already holds these counts (`term_stats`), so the
+/// whole-text index is scored with them; the arithmetic is FTS5's, step for step, so the
+/// scores are the same numbers while the statistics are current.
+///
+/// `counts` is the phrases' document counts in the order the query names them, separated
+/// by spaces; the weights follow, one per column, as `bm25` takes them.
+enum SnapshotBM25 {
+    static let name = "kb_bm25"
+
+    /// Adds the function to a connection.
+    static func register(_ db: Database) throws {
+        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
+        guard let create = api.pointee.xCreateFunction,
+              create(api, name, nil, score, nil) == SQLITE_OK
+        else { throw DatabaseError(message: "cannot add the \(name) ranking function to FTS5") }
+    }
+
+    /// One query's figures, computed at its first row (kept by FTS5 as the query's aux data).
+    private final class QueryFigures {
+        let idf: [Double]
+        let averageLength: Double
+        /// Each phrase's weighted count in the row being scored (a buffer of its own: an
+        /// array property would be checked for exclusive access at every instance).
+        let frequency: UnsafeMutableBufferPointer<Double>
+
+        init(idf: [Double], averageLength: Double) {
+            self.idf = idf
+            self.averageLength = averageLength
+            frequency = .allocate(capacity: idf.count)
+        }
+
+        deinit { frequency.deallocate() }
+    }
+
+    private static let score: fts5_extension_function = { api, fts, context, count, values in
+        guard let api = api?.pointee, let values else { return }
+        let rc = rank(api, fts, context, Int(count), values)
+        if rc != SQLITE_OK { sqlite3_result_error_code(context, rc) }
+    }
+
+    /// FTS5's `fts5Bm25Function` (k1 1.2, b 0.75), the IDFs from the given counts.
+    private static func rank(
+        _ api: Fts5ExtensionApi, _ fts: OpaquePointer?, _ context: OpaquePointer?, _ count: Int,
+        _ values: UnsafeMutablePointer<OpaquePointer?>
+    ) -> Int32 {
+        let k1 = 1.2, b = 0.75
+        guard count >= 1 else { return SQLITE_ERROR }
+        let figures: QueryFigures
+        if let stored = api.xGetAuxdata!(fts, 0) {
+            figures = Unmanaged<QueryFigures>.fromOpaque(stored).takeUnretainedValue()
+        } else {
+            var rowCount: Int64 = 0, tokenCount: Int64 = 0
+            var rc = api.xRowCount!(fts, &rowCount)
+            if rc == SQLITE_OK { rc = api.xColumnTotalSize!(fts, -1, &tokenCount) }
+            guard rc == SQLITE_OK else { return rc }
+            let text = sqlite3_value_text(values[0]).map { String(cString: $0) } ?? ""
+            let counts = text.split(separator: " ").compactMap { Int64($0) }
+            guard counts.count == Int(api.xPhraseCount!(fts)) else { return SQLITE_MISMATCH }
+            let idf = counts.map { hits in
+                let idf = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
+                return idf <= 0 ? 1e-6 : idf
+            }
+            figures = QueryFigures(idf: idf, averageLength: Double(tokenCount) / Double(rowCount))
+            rc = api.xSetAuxdata!(fts, Unmanaged.passRetained(figures).toOpaque()) { pointer in
+                pointer.map { Unmanaged<QueryFigures>.fromOpaque($0).release() }
+            }
+            guard rc == SQLITE_OK else { return rc }
+        }
+        let frequency = figures.frequency
+        frequency.update(repeating: 0)
+        var instances: Int32 = 0
+        var rc = api.xInstCount!(fts, &instances)
+        var instance: Int32 = 0
+        while rc == SQLITE_OK && instance < instances {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            rc = api.xInst!(fts, instance, &phrase, &column, &offset)
+            if rc == SQLITE_OK {
+                let weight = count - 1 > Int(column) ? sqlite3_value_double(values[1 + Int(column)]) : 1.0
+                frequency[Int(phrase)] += weight
+            }
+            instance += 1
+        }
+        var tokens: Int32 = 0
+        if rc == SQLITE_OK { rc = api.xColumnSize!(fts, -1, &tokens) }
+        guard rc == SQLITE_OK else { return rc }
+        let length = Double(tokens)
+        var score = 0.0
+        for (idf, frequency) in zip(figures.idf, frequency) {
+            score += idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / figures.averageLength)))
+        }
+        sqlite3_result_double(context, -1.0 * score)
+        return SQLITE_OK
+    }
+}
