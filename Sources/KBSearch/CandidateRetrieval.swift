@@ -100,7 +100,7 @@ struct CandidateRetrieval {
     private func ranked(in index: FullTextIndex, match: MatchExpression, weights: [Double], statistics: TermStatistics) throws -> [ScoredRow] {
         try reader.rankedMatches(
             in: index, match: match, weights: weights, limit: budgets.candidates, filter: filter,
-            documentFrequency: statistics.documentFrequency)
+            statistics: statistics)
     }
 
     /// The best rows of the pair index: the articles holding one of the rare pairs or all of

@@ -90,19 +90,20 @@ package struct IndexReader {
 
     /// The best `limit` rows of `index` for a `match` expression, by bm25 with these
     /// column weights, best first; with a filter, only the articles it selects.
-    /// `documentFrequency` holds the whole-text index's counts of the terms: when it holds
-    /// every phrase of `match`, FTS5 is spared counting them (`SnapshotBM25`).
+    /// With `statistics`, FTS5 is spared counting the rows of each phrase of `match` that
+    /// they count (`SnapshotBM25`).
     package func rankedMatches(
         in index: FullTextIndex, match: MatchExpression, weights: [Double], limit: Int, filter: ArticleFilter,
-        documentFrequency: [String: Int] = [:]
+        statistics: TermStatistics? = nil
     ) throws -> [ScoredRow] {
         let table = index.table
         let columnWeights = weights.map { String($0) }.joined(separator: ", ")
         var arguments: StatementArguments = []
         let bm25: String
-        if index == .body, let counts = match.unfilteredPhrases?.map({ documentFrequency[$0] }), !counts.contains(nil) {
+        if let statistics {
             bm25 = "\(SnapshotBM25.name)(\(table), ?, \(columnWeights))"
-            arguments += [counts.map { String($0!) }.joined(separator: " ")]
+            let counts = match.phrases.map { statistics.rows(holding: $0.words, codesOnly: $0.codesOnly, in: index) }
+            arguments += [SnapshotBM25.countsArgument(counts)]
         } else {
             bm25 = "bm25(\(table), \(columnWeights))"
         }

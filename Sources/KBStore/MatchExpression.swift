@@ -15,17 +15,13 @@ package indirect enum MatchExpression: Equatable, Sendable {
     /// The FTS5 query text: `"a" OR ("b" AND "c") OR codes : "x80004005"`.
     package var fts5: String { text(nested: false) }
 
-    /// The phrases, in the order the FTS5 text names them (the order FTS5 numbers them in);
-    /// nil when one is limited to a column, which a whole-text document count does not fit.
-    package var unfilteredPhrases: [String]? {
+    /// The phrases, in the order the FTS5 text names them (the order FTS5 numbers them in),
+    /// each with whether it is looked for in the codes column only.
+    package var phrases: [(words: String, codesOnly: Bool)] {
         switch self {
-        case .phrase(let words): [words]
-        case .code: nil
-        case .any(let parts), .all(let parts):
-            parts.reduce([String]?([])) { phrases, part in
-                guard let phrases, let more = part.unfilteredPhrases else { return nil }
-                return phrases + more
-            }
+        case .phrase(let words): [(words, false)]
+        case .code(let code): [(code, true)]
+        case .any(let parts), .all(let parts): parts.flatMap(\.phrases)
         }
     }
 

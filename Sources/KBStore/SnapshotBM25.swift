@@ -13,9 +13,16 @@ import GRDBSQLite
 /// scores are the same numbers while the statistics are current.
 ///
 /// `counts` is the phrases' document counts in the order the query names them, separated
-/// by spaces; the weights follow, one per column, as `bm25` takes them.
+/// by spaces, `-` for a phrase kb has no count of (several words, or a term imported since
+/// the counts were taken), which FTS5 then counts as `bm25` does; the weights follow, one per
+/// column, as `bm25` takes them.
 enum SnapshotBM25 {
     static let name = "kb_bm25"
+
+    /// The `counts` argument for these counts, nil where FTS5 is to count.
+    static func countsArgument(_ counts: [Int?]) -> String {
+        counts.map { $0.map(String.init) ?? "-" }.joined(separator: " ")
+    }
 
     /// Adds the function to a connection.
     static func register(_ db: Database) throws {
@@ -64,11 +71,20 @@ enum SnapshotBM25 {
             if rc == SQLITE_OK { rc = api.xColumnTotalSize!(fts, -1, &tokenCount) }
             guard rc == SQLITE_OK else { return rc }
             let text = sqlite3_value_text(values[0]).map { String(cString: $0) } ?? ""
-            let counts = text.split(separator: " ").compactMap { Int64($0) }
-            guard counts.count == Int(api.xPhraseCount!(fts)) else { return SQLITE_MISMATCH }
-            let idf = counts.map { hits in
-                let idf = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
-                return idf <= 0 ? 1e-6 : idf
+            let given = text.split(separator: " ").map { Int64($0) }
+            guard given.count == Int(api.xPhraseCount!(fts)) else { return SQLITE_MISMATCH }
+            var idf: [Double] = []
+            for (phrase, count) in given.enumerated() {
+                var hits = count ?? 0
+                if count == nil {
+                    rc = api.xQueryPhrase!(fts, Int32(phrase), &hits) { _, _, hits in
+                        hits!.assumingMemoryBound(to: Int64.self).pointee += 1
+                        return SQLITE_OK
+                    }
+                    guard rc == SQLITE_OK else { return rc }
+                }
+                let value = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
+                idf.append(value <= 0 ? 1e-6 : value)
             }
             figures = QueryFigures(idf: idf, averageLength: Double(tokenCount) / Double(rowCount))
             rc = api.xSetAuxdata!(fts, Unmanaged.passRetained(figures).toOpaque()) { pointer in

@@ -17,6 +17,7 @@ enum StoreSchema {
         Migration(name: "v1", sql: PackageResources.v1_sql),
         Migration(name: "v2", sql: PackageResources.v2_sql, backfill: indexPairs),
         Migration(name: "v3", sql: PackageResources.v3_sql),
+        Migration(name: "v4", sql: PackageResources.v4_sql, backfill: { db in try TermStatistics.refreshHead(db) }),
     ]
 
     static var currentVersion: String { migrations.last!.name }
@@ -41,6 +42,6 @@ enum StoreSchema {
             try insert.execute(arguments: [row["rowid"] as Int64, WordPairs.indexed(title: row["title"], messages: row["messages"])])
             any = true
         }
-        if any { try TermStatistics.refresh(db) }
+        if any { try TermStatistics.refreshTermStats(db) }
     }
 }

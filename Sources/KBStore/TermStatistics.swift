@@ -9,6 +9,10 @@ package struct TermStatistics {
     package var articles: Int
     /// How many articles hold each index term.
     package var documentFrequency: [String: Int]
+    /// How many articles hold each term in their title, messages or codes (the head index).
+    package var headFrequency: [String: Int] = [:]
+    /// How many articles hold each term in their codes.
+    package var codeFrequency: [String: Int] = [:]
 
     /// Statistics as given (tests make their own).
     package init(articles: Int, documentFrequency: [String: Int]) {
@@ -25,6 +29,21 @@ package struct TermStatistics {
         // Terms the snapshot lacks are rare or new: their posting lists are short to read.
         try fetch(db, "SELECT term, doc AS articles FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
         try fetch(db, "SELECT term, doc AS articles FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
+        let head = try db.cachedStatement(sql: "SELECT term, articles, in_codes FROM head_term_stats WHERE term IN (\(SQLList.values))")
+        for row in try Row.fetchAll(head, arguments: [SQLList.json(terms)]) {
+            headFrequency[row[0]] = row[1]
+            codeFrequency[row[0]] = row[2]
+        }
+    }
+
+    /// How many rows of `index` hold a phrase of one term (anywhere, or in the codes column
+    /// when `codesOnly`); nil when the snapshot does not say.
+    package func rows(holding term: String, codesOnly: Bool, in index: FullTextIndex) -> Int? {
+        if codesOnly { return codeFrequency[term] }
+        switch index {
+        case .body: return documentFrequency[term]
+        case .head: return headFrequency[term]
+        }
     }
 
     /// Runs `select` (a term and its count, ending in "term IN") for the terms, recording each count.
@@ -36,12 +55,18 @@ package struct TermStatistics {
         }
     }
 
-    /// Rewrites the snapshot from the indexes. Pairs in fewer than `pairMinimum` articles are
+    /// Rewrites both snapshots from the indexes (`term_stats`, `head_term_stats`).
+    static func refresh(_ db: Database) throws {
+        try refreshTermStats(db)
+        try refreshHead(db)
+    }
+
+    /// Rewrites `term_stats` from the indexes. Pairs in fewer than `pairMinimum` articles are
     /// left out (looking them up in the index is cheap); words are kept from two articles on,
     /// as the vocabulary that spelling correction draws from: a word found once is as likely
     /// a misspelling as a word. (A store last refreshed by an earlier version holds words of
     /// twenty articles and more until its next import that changes something.)
-    static func refresh(_ db: Database, wordMinimum: Int = 2, pairMinimum: Int = 20) throws {
+    static func refreshTermStats(_ db: Database, wordMinimum: Int = 2, pairMinimum: Int = 20) throws {
         try db.execute(sql: "DELETE FROM term_stats")
         try db.execute(sql: "INSERT INTO term_stats(term, articles) SELECT '', count(*) FROM article")
         for (vocabulary, minimum) in [("article_vocab", wordMinimum), ("article_pair_vocab", pairMinimum)] {
@@ -49,6 +74,18 @@ package struct TermStatistics {
                 sql: "INSERT INTO term_stats(term, articles) SELECT term, doc FROM \(vocabulary) WHERE doc >= ? AND term != ''",
                 arguments: [minimum])
         }
+    }
+
+    /// Rewrites the head index's snapshot (`head_term_stats`): every term, the index being
+    /// small.
+    static func refreshHead(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM head_term_stats;
+            INSERT INTO head_term_stats(term, articles, in_codes) SELECT term, doc, 0 FROM article_head_vocab WHERE term != '';
+            UPDATE head_term_stats SET in_codes = codes.doc
+            FROM (SELECT term, doc FROM article_head_column_vocab WHERE col = 'codes') AS codes
+            WHERE codes.term = head_term_stats.term;
+            """)
     }
 
     /// The document frequencies of those of `words` the snapshot holds (see `refresh`).

@@ -103,7 +103,7 @@ import Testing
             try db.execute(sql: "DROP TABLE article_pair_vocab; DROP TABLE article_pair_fts; DELETE FROM grdb_migrations WHERE identifier = 'v2'")
         }
         let reader = try ArticleStore(path: store.path, access: .readOnly)
-        #expect(try reader.stats().schemaVersion == "v3")
+        #expect(try reader.stats().schemaVersion == "v4")
         #expect(try store.open().check() == [])
         // Every stored article's pairs are indexed, and their frequencies known to search.
         let (indexed, counted) = try reader.read { db in
