@@ -8,9 +8,10 @@ import GRDBSQLite
 /// FTS5's `bm25` counts the rows of every phrase of the query before it scores the first row
 /// (it runs each phrase as a query of its own): for a common word, its whole posting list
 /// again. That was an eighth of a search's instructions (callgrind, dev queries on the
-/// archive and docs-as-code store). kb already holds these counts (`term_stats`), so the
-/// whole-text index is scored with them; the arithmetic is FTS5's, step for step, so the
-/// scores are the same numbers while the statistics are current.
+/// archive and docs-as-code store). kb already holds most of these counts (`TermStatistics`:
+/// `term_stats` for the whole-text index, `head_term_stats` for the head index and the codes
+/// column), so both indexes are scored with them; the arithmetic is FTS5's, step for step, so
+/// the scores are the same numbers while the counts are current (an import refreshes them).
 ///
 /// `counts` is the phrases' document counts in the order the query names them, separated
 /// by spaces, `-` for a phrase kb has no count of (several words, or a term imported since
