@@ -56,19 +56,20 @@ extension StringProtocol {
 extension String {
     /// The lines of the text (split at "\n"), found byte-wise rather than by grapheme cluster.
     package var lineArray: [String] {
-        var result: [String] = []
-        let bytes = utf8
-        var start = bytes.startIndex
-        var i = start
-        while i != bytes.endIndex {
-            if bytes[i] == 0x0A {
-                result.append(String(self[start..<i]))
-                start = bytes.index(after: i)
+        var text = self
+        // Over the bytes themselves: stepping String's UTF-8 view cost 3.1 times the
+        // instructions (callgrind, an import of the archive sample). A line feed is never
+        // part of a multi-byte character.
+        return text.withUTF8 { bytes in
+            var result: [String] = []
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x0A {
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
             }
-            i = bytes.index(after: i)
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return result
         }
-        result.append(String(self[start..<bytes.endIndex]))
-        return result
     }
 }
 

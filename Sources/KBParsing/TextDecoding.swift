@@ -13,42 +13,54 @@ enum TextDecoding {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             throw .utf16
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw .binary("NUL byte at offset \(nul)")
-        }
         let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + bytes.count / 16)
         var controls = 0
-        var i = 0
-        // Skip a UTF-8 byte order mark.
-        if isUTF8, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case 0x0D:
-                out.append(0x0A)
-                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-            case 0x09, 0x0A:
-                out.append(b)
-            case 0x00..<0x20, 0x7F:
-                controls += 1
-            case 0x20..<0x7F:
-                out.append(b)
-            default:
-                if isUTF8 {
-                    // C2 80…9F are C1 controls.
-                    if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] < 0xA0 {
-                        controls += 1
-                        i += 2
-                        continue
-                    }
-                    out.append(b)
-                } else {
-                    appendWindows1252(b, to: &out, controls: &controls)
+        var nul: Int?
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            // Skip a UTF-8 byte order mark.
+            if isUTF8, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+            // Bytes kept as they are are copied a run at a time: appending them one by one cost
+            // 2.5 times the instructions (callgrind, an import of the archive sample).
+            var run = i
+            while i < bytes.count {
+                let b = bytes[i]
+                let kept = b < 0x80
+                    ? (0x20..<0x7F).contains(b) || b == 0x0A || b == 0x09
+                    // In UTF-8 text, all but C1 controls (C2 80…9F).
+                    : isUTF8 && !(b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0)
+                if kept {
+                    i += 1
+                    continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                switch b {
+                case 0x00:
+                    nul = i
+                    return
+                case 0x0D:
+                    out.append(0x0A)
+                    if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                case 0x01..<0x20, 0x7F:
+                    controls += 1
+                default:
+                    if isUTF8 {
+                        // A C1 control: its two bytes are dropped.
+                        controls += 1
+                        i += 1
+                    } else {
+                        appendWindows1252(b, to: &out, controls: &controls)
+                    }
+                }
+                i += 1
+                run = i
             }
-            i += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+        }
+        if let nul {
+            throw .binary("NUL byte at offset \(nul)")
         }
         // Text has the odd stray control; a file made mostly of them is binary.
         if controls > 64 && controls * 10 > bytes.count {

@@ -1,0 +1,44 @@
+import Testing
+@testable import KBModel
+@testable import KBParsing
+
+/// A dump file's bytes become clean text: line ends, stray controls, byte order marks and the
+/// two encodings real dumps mix.
+@Suite struct TextDecodingTests {
+    private func decoded(_ bytes: [UInt8]) throws -> String {
+        try TextDecoding.decode(bytes)
+    }
+
+    @Test func lineEndsBecomeLineFeeds() throws {
+        #expect(try decoded(Array("one\r\ntwo\rthree\nfour\r\n".utf8)) == "one\ntwo\nthree\nfour\n")
+        #expect(try decoded(Array("a\r\r\nb".utf8)) == "a\n\nb")
+    }
+
+    @Test func strayControlsAreRemovedTabsKept() throws {
+        #expect(try decoded(Array("a\u{07}b\tc\u{1B}[0md\u{7F}e".utf8)) == "ab\tc[0mde")
+    }
+
+    @Test func utf8KeepsItsCharactersAndLosesC1ControlsAndTheByteOrderMark() throws {
+        let text: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("café ".utf8) + [0xC2, 0x85] + Array("x\u{00A0}y €".utf8)
+        #expect(try decoded(text) == "café x\u{00A0}y €")
+    }
+
+    @Test func windows1252IsReadWhenTheFileIsNotUTF8() throws {
+        // 0x93 0x94: curly quotes; 0xE9: é; 0x81: undefined in the code page, dropped.
+        let text: [UInt8] = Array("say ".utf8) + [0x93] + Array("hi".utf8) + [0x94, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x81, 0x0D, 0x0A]
+        #expect(try decoded(text) == "say \u{201C}hi\u{201D} café\n")
+    }
+
+    @Test func theFirstNulIsReportedWhereverItIs() {
+        let text = Array("DOCUMENT:Q1\r\n\u{07}".utf8) + [0x00, 0x41, 0x00]
+        #expect(throws: ParseError.binary("NUL byte at offset 14")) { try TextDecoding.decode(text) }
+    }
+}
+
+@Suite struct LineSplittingTests {
+    @Test func linesSplitAtLineFeedsOnly() {
+        #expect("é one\nx\r\n\n€".lineArray == ["é one", "x\r", "", "€"])
+        #expect("".lineArray == [""])
+        #expect("end\n".lineArray == ["end", ""])
+    }
+}
