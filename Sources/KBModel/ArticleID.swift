@@ -11,7 +11,7 @@ public enum ArticleID {
     /// ("Q0" and a 30-digit number are no article's).
     public static func normalize(_ text: String) -> String? {
         let t = text.trimmed
-        if t.contains("/") {
+        if t.utf8.contains(UInt8(ascii: "/")) {
             let id = t.lowercased()
             return isPathID(id) ? id : nil
         }

@@ -111,7 +111,7 @@ enum ErrorMessageExtractor {
         guard block.lines.count <= 8 else { return false }
         let text = block.joined
         guard text.count >= 3, text.count <= 600 else { return false }
-        for marker in ["{", "}", "#include", "__", "|", "--"] where text.contains(marker) { return false }
+        for marker in ["{", "}", "#include", "__", "|", "--"] where text.includes(marker) { return false }
         return !block.lines.contains { $0.trimmed.hasSuffix(";") }
     }
 
