@@ -18,46 +18,52 @@ enum TextDecoding {
         out.reserveCapacity(bytes.count + bytes.count / 16)
         var controls = 0
         var nul: Int?
+        let keptTable = isUTF8 ? Self.keptInUTF8 : Self.keptInWindows1252
         bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            // Skip a UTF-8 byte order mark.
-            if isUTF8, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-            // Bytes kept as they are are copied a run at a time: appending them one by one cost
-            // 2.5 times the instructions (callgrind, an import of the archive sample).
-            var run = i
-            while i < bytes.count {
-                let b = bytes[i]
-                let kept = b < 0x80
-                    ? (0x20..<0x7F).contains(b) || b == 0x0A || b == 0x09
-                    // In UTF-8 text, all but C1 controls (C2 80…9F).
-                    : isUTF8 && !(b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0)
-                if kept {
-                    i += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                switch b {
-                case 0x00:
-                    nul = i
-                    return
-                case 0x0D:
-                    out.append(0x0A)
-                    if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                case 0x01..<0x20, 0x7F:
-                    controls += 1
-                default:
-                    if isUTF8 {
-                        // A C1 control: its two bytes are dropped.
-                        controls += 1
+            keptTable.withUnsafeBufferPointer { kept in
+                var i = 0
+                // Skip a UTF-8 byte order mark.
+                if isUTF8, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+                // Bytes kept as they are are copied a run at a time, a table saying which:
+                // appending them one by one cost 4 times the instructions (callgrind, an
+                // import of the archive sample).
+                var run = i
+                while i < bytes.count {
+                    if kept[Int(bytes[i])] {
                         i += 1
-                    } else {
-                        appendWindows1252(b, to: &out, controls: &controls)
+                        continue
                     }
+                    let b = bytes[i]
+                    // In UTF-8 text, C2 80…9F are C1 controls; C2 A0…BF are characters.
+                    let c1 = isUTF8 && b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0
+                    if isUTF8 && b == 0xC2 && !c1 {
+                        i += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    switch b {
+                    case 0x00:
+                        nul = i
+                        return
+                    case 0x0D:
+                        out.append(0x0A)
+                        if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    case 0x01..<0x20, 0x7F:
+                        controls += 1
+                    default:
+                        if c1 {
+                            // Both its bytes are dropped.
+                            controls += 1
+                            i += 1
+                        } else {
+                            appendWindows1252(b, to: &out, controls: &controls)
+                        }
+                    }
+                    i += 1
+                    run = i
                 }
-                i += 1
-                run = i
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
         if let nul {
             throw .binary("NUL byte at offset \(nul)")
@@ -67,6 +73,17 @@ enum TextDecoding {
             throw .binary("\(controls) control bytes")
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes kept as they are: printable ASCII, tab and line feed, and in UTF-8 text every
+    /// byte of a multi-byte character but C2, which may start a C1 control.
+    static let keptInUTF8: [Bool] = (0...255).map { (b: Int) -> Bool in isPlain(b) || (b >= 0x80 && b != 0xC2) }
+    /// The same in Windows-1252 text, where every byte above 0x7F is converted.
+    static let keptInWindows1252: [Bool] = (0...255).map(isPlain)
+
+    /// Printable ASCII, tab or line feed.
+    private static func isPlain(_ b: Int) -> Bool {
+        (0x20..<0x7F).contains(b) || b == 0x09 || b == 0x0A
     }
 
     /// Appends the UTF-8 form of a Windows-1252 byte at or above 0x80.
