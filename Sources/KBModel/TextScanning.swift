@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-wise string helpers shared by the parsers, the store and search: Foundation's
 /// Unicode-aware equivalents are far too slow for a hundred thousand articles.
 extension StringProtocol {
@@ -9,20 +15,29 @@ extension StringProtocol {
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
                 guard let first = n.first else { return true }
-                guard h.count >= n.count else { return false }
+                guard h.count >= n.count, let base = h.baseAddress, let needle = n.baseAddress else { return false }
+                // Candidates found with the C library's memchr: a loop over the bytes here cost
+                // 7 instructions a byte.
                 var i = 0
                 let last = h.count - n.count
                 while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
+                    guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at + 1, needle + 1, n.count - 1) == 0 { return true }
+                    i = at + 1
                 }
                 return false
             }
         }
+    }
+
+    /// Whether the text has at most `limit` characters, counted only when its bytes do not
+    /// settle it (counting characters means finding grapheme boundaries).
+    package func hasAtMost(characters limit: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes <= limit { return true }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return count <= limit
     }
 
     /// The last occurrence of an ASCII `needle` whose ends fall between characters, found

@@ -36,7 +36,8 @@ struct BodyParser {
 
     /// "Keywords          : kbusage" → ("Keywords", "kbusage").
     private static func trailerField(_ line: String) -> (String, String)? {
-        guard let colon = line.firstIndex(of: ":"), line.first?.isLetter == true else { return nil }
+        // The colon found byte-wise: stepping a long line character by character was costly.
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), line.first?.isLetter == true else { return nil }
         let key = line[..<colon]
         guard key.hasSuffix("  ") || key.hasSuffix(" \t") || key.hasSuffix("\t") else { return nil }
         return (String(key).trimmed, String(line[line.index(after: colon)...]).trimmed)
@@ -142,7 +143,7 @@ struct BodyParser {
     /// A heading is a line underlined with `=`, or a lone "Question:" / "Response:" line.
     private static func headingLength(at i: Int, in lines: [String]) -> Int? {
         let line = lines[i]
-        guard !line.isBlank, line.indentation == 0, line.count <= 80 else { return nil }
+        guard !line.isBlank, line.indentation == 0, line.hasAtMost(characters: 80) else { return nil }
         if i + 1 < lines.count, lines[i + 1].indentation == 0,
            lines[i + 1].isRule(of: UInt8(ascii: "=")), !line.isRule(of: UInt8(ascii: "=")),
            lines[i + 1].trimmed.count <= line.trimmed.count * 2 + 4 {

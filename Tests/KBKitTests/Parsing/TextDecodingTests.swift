@@ -41,4 +41,24 @@ import Testing
         #expect("".lineArray == [""])
         #expect("end\n".lineArray == ["end", ""])
     }
+
+    @Test func byteWiseSubstringSearch() {
+        #expect("aaab".includes("aab"))
+        #expect("error 0x80070005".includes("error"))
+        #expect("error 0x80070005".includes("0005"))
+        #expect(!"error 0x8007000".includes("0005"))
+        #expect(!"ab".includes("abc"))
+        #expect("x".includes(""))
+        #expect("caf\u{E9} \u{A0}".includes("\u{A0}"))
+        #expect(!"caf\u{E9}".includes("\u{A0}"))
+        #expect("a line: x".dropFirst(2).includes("line"))
+    }
+
+    @Test func characterLimitCountsCharactersNotBytes() {
+        #expect(String(repeating: "a", count: 80).hasAtMost(characters: 80))
+        #expect(!String(repeating: "a", count: 81).hasAtMost(characters: 80))
+        #expect(String(repeating: "\u{E9}", count: 80).hasAtMost(characters: 80))
+        #expect(!String(repeating: "\u{E9}", count: 81).hasAtMost(characters: 80))
+        #expect(String(repeating: "e\u{301}", count: 80).hasAtMost(characters: 80))
+    }
 }
