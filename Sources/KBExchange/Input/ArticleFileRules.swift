@@ -41,9 +41,10 @@ public struct ArticleFileRules: Sendable {
 
     /// The verdict on `relativePath`, the file's path under the folder named.
     func verdict(_ relativePath: String) -> Verdict {
-        let parts = relativePath.split(separator: "/").map { $0.lowercased() }
+        // Split byte-wise: this runs for every file a folder holds.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0).lowercased() }
         let name = parts.last ?? ""
-        guard Self.articleExtensions.contains((name as NSString).pathExtension) else { return .ignore }
+        guard Self.articleExtensions.contains(String(Self.pathExtension(name))) else { return .ignore }
         if exclude.contains(where: { Self.matches($0, relativePath) }) { return .skip(.excluded) }
         if !include.isEmpty {
             return include.contains(where: { Self.matches($0, relativePath) }) ? .read : .skip(.notIncluded)
@@ -57,6 +58,13 @@ public struct ArticleFileRules: Sendable {
             return .skip(.template)
         }
         return .read
+    }
+
+    /// What follows the last "." of a file name, as `NSString.pathExtension` says: nothing
+    /// for a name starting with its only dot (".gitignore") or ending with one.
+    static func pathExtension(_ name: String) -> Substring {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return name[name.utf8.index(after: dot)...]
     }
 
     /// A glob against a path: a glob without "/" against the last part only.

@@ -7,6 +7,12 @@ import Testing
 /// Which files of a knowledge-base repository are articles: what an import of a real docs
 /// repository reads, skips (counted by reason) and passes over.
 @Suite struct ArticleFileRulesTests {
+    @Test func extensionsAreReadAsFoundationReadsThem() {
+        for name in [".gitignore", "a.txt", "a.b.md", "readme", "a.", ".md", "a..txt", "A.TXT", "\u{E9}.md", "a. b", "a.tar.gz"] {
+            #expect(String(ArticleFileRules.pathExtension(name)) == (name as NSString).pathExtension, "\(name)")
+        }
+    }
+
     private func ids(_ store: TemporaryStore) throws -> [String] {
         var ids: [String] = []
         try store.open().forEachArticle(matching: ArticleFilter()) { ids.append($0.id) }
