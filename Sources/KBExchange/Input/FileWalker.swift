@@ -64,7 +64,7 @@ public struct FileWalker {
 
     /// A folder's entries as the file system names them: a name that is not valid UTF-8 is
     /// kept apart, shown with replacement characters, since no `String` path can open it.
-    private static func names(in folder: String) -> [(text: String, isUTF8: Bool)]? {
+    static func names(in folder: String) -> [(text: String, isUTF8: Bool)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         var names: [(text: String, isUTF8: Bool)] = []

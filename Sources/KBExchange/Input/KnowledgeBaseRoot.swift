@@ -38,7 +38,7 @@ final class KnowledgeBaseRoot: Sendable {
     private func root(of folder: String) -> String {
         if let known = roots.withLock({ $0[folder] }) { return known }
         let found: String
-        if Self.marks.contains(where: { FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
+        if Self.holdsMark(folder) {
             found = folder
         } else {
             let parent = Self.folder(of: folder)
@@ -46,6 +46,17 @@ final class KnowledgeBaseRoot: Sendable {
         }
         roots.withLock { $0[folder] = found }
         return found
+    }
+
+    /// Whether the folder holds one of the marks. Its entries are listed once (a knowledge base
+    /// keeps a folder per article, and asking for each of the 11 marks cost 11 system calls a
+    /// folder); a listed name that may be a mark, in any case as a case-insensitive disk finds
+    /// it, is then asked for as before. A folder that cannot be listed is asked mark by mark.
+    private static func holdsMark(_ folder: String) -> Bool {
+        let exists = { (mark: String) in FileManager.default.fileExists(atPath: folder + "/" + mark) }
+        guard let names = FileWalker.names(in: folder) else { return marks.contains(where: exists) }
+        let listed = Set(names.map { $0.text.lowercased() })
+        return marks.contains { listed.contains($0.lowercased()) && exists($0) }
     }
 
     /// `path` made absolute and free of "." and ".." parts, without resolving links.
