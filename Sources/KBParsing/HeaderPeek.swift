@@ -16,7 +16,7 @@ package enum HeaderPeek {
     package static func peek(_ bytes: [UInt8]) -> Header? {
         guard var text = try? TextDecoding.decode(Array(bytes.prefix(2048))) else { return nil }
         // Over the bytes of the first 40 lines: a string is made only of the few lines that
-        // matter (this runs for every file an import reads, and most are no markdown copy).
+        // matter (this runs for every file an import reads, and about half are no markdown copy).
         return text.withUTF8 { text in
             var lines: [UnsafeBufferPointer<UInt8>] = []
             var start = 0
