@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 
-/// Document frequencies of a paste's terms and word pairs, from the `term_stats` snapshot,
-/// with the indexes' own vocabularies as a fallback for terms imported since.
+/// Document frequencies of a paste's terms and word pairs, from the `term_stats` snapshot
+/// (the whole-text and pair indexes, with their own vocabularies as a fallback for terms
+/// imported since) and the `head_term_stats` one (the head index and the codes column).
 package struct TermStatistics {
     /// Articles in the store.
     package var articles: Int
