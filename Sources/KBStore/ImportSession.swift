@@ -105,7 +105,8 @@ extension ArticleStore {
     }
 }
 
-/// SQLite settings for a bulk load, put back afterwards. None of them risks the store: in
+/// SQLite and FTS5 settings for a bulk load, put back afterwards (FTS5's are explained in
+/// `IndexSegments.bulkLoadSettings`). None of them risks the store: in
 /// WAL mode `synchronous = NORMAL` is the setting SQLite documents as safe from corruption,
 /// after a killed process and after a power loss alike (a power loss may take back the last
 /// committed transactions, never leave half of one). `OFF` would risk corruption on a power loss.
@@ -117,9 +118,11 @@ enum BulkLoad {
             PRAGMA wal_autocheckpoint = 10000;
             PRAGMA temp_store = MEMORY;
             """)
+        try IndexSegments.configure(db, IndexSegments.bulkLoadSettings)
     }
 
     static func end(_ db: Database) throws {
+        try IndexSegments.configure(db, IndexSegments.defaultSettings)
         try db.execute(sql: """
             PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -2000;

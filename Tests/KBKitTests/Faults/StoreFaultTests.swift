@@ -71,6 +71,7 @@ import Testing
 @Suite struct BulkLoadSettingsTests {
     @Test func aBulkLoadKeepsSynchronousNormal() throws {
         let store = try TemporaryStore()
+        try store.open().close()  // the schema: a bulk load configures the full-text indexes too
         let queue = try DatabaseQueue(path: store.path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")

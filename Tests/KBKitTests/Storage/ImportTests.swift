@@ -137,6 +137,28 @@ import Testing
         #expect(try store.open().check() == [])
     }
 
+    @Test func anImportDefersTheIndexMergesToItsEndThenPutsFTS5sSettingsBack() throws {
+        let store = try TemporaryStore()
+        let writer = try store.open()
+        let settings = { (db: Database) in
+            try Dictionary(uniqueKeysWithValues: IndexSegments.tables.map { table in
+                (table, try Row.fetchAll(db, sql: "SELECT k, v FROM \(table)_config WHERE k != 'version'")
+                    .map { "\($0["k"] as String)=\($0["v"] as Int)" }.sorted())
+            })
+        }
+        // Read through a second connection, as a search would while the import runs.
+        var during: [String: [String]] = [:]
+        try writer.importRun(startedAt: Date(), scanned: 0, articlesPerTransaction: 1) { _ in
+            during = try DatabaseQueue(path: store.path).read(settings)
+            return ImportCounts()
+        }
+        let after = try DatabaseQueue(path: store.path).read(settings)
+        for table in IndexSegments.tables {
+            #expect(during[table] == ["automerge=0", "crisismerge=1000", "hashsize=33554432"])
+            #expect(after[table] == ["automerge=4", "crisismerge=16", "hashsize=1048576"])
+        }
+    }
+
     private func records(_ store: TemporaryStore) throws -> [String] {
         try DatabaseQueue(path: store.path).read { db in
             try String.fetchAll(db, sql: "SELECT id || content_hash || record FROM article ORDER BY id")
