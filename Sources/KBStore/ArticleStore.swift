@@ -33,13 +33,12 @@ public final class ArticleStore: Sendable {
             switch access {
             case .readOnly:
                 config.readonly = true
-                var reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
-                try reader.read { db in try Self.checkSchema(db, path: path) }
-                if try !reader.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) {
+                var (reader, isCurrent) = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
+                if !isCurrent {
                     // A store written by an older kb: brought up to date once, then read.
                     try reader.close()
                     try Self.upgrade(path: path)
-                    reader = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
+                    (reader, _) = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
                 }
                 database = reader
             case .readWrite:
@@ -48,7 +47,7 @@ public final class ArticleStore: Sendable {
                 // Looked at before the pool opens it: a pool switches the file to WAL mode.
                 if exists {
                     let queue = try DatabaseQueue(path: path, configuration: config)
-                    try queue.read { db in try Self.checkSchema(db, path: path) }
+                    _ = try queue.read { db in try Self.checkSchema(db, path: path) }
                     try queue.close()
                 }
                 let pool = try DatabasePool(path: path, configuration: config)
@@ -64,19 +63,22 @@ public final class ArticleStore: Sendable {
     /// A long-lived reader (`pooled`, e.g. a server) gets a pool of read-only connections, so
     /// that searches run side by side; a one-shot command, one connection. A store on read-only
     /// media or in a folder this process cannot write cannot get the shared-memory file WAL mode
-    /// needs: it is then opened as immutable, which SQLite allows without one.
-    private static func openReadOnly(path: String, configuration: Configuration, pooled: Bool) throws -> any DatabaseWriter & DatabaseReader {
+    /// needs: it is then opened as immutable, which SQLite allows without one. The schema is
+    /// checked in the first read (see `checkSchema`), which also tells whether it is current.
+    private static func openReadOnly(
+        path: String, configuration: Configuration, pooled: Bool
+    ) throws -> (reader: any DatabaseWriter & DatabaseReader, isCurrent: Bool) {
         do {
             let reader: any DatabaseWriter & DatabaseReader = pooled
                 ? try DatabasePool(path: path, configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
-            try reader.read { db in _ = try db.tableExists("article") }
-            return reader
+            return (reader, try reader.read { db in try checkSchema(db, path: path) })
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN
             && (StoreError.isOnReadOnlyFileSystem(path) || !isFolderWritable(path)) {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            let reader = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            return (reader, try reader.read { db in try checkSchema(db, path: path) })
         }
     }
 
@@ -119,18 +121,28 @@ public final class ArticleStore: Sendable {
     }
 
     /// Refuses another program's database (kb adds its tables only to an empty database or
-    /// its own store) and a store written by a newer `kb`: never migrate downward.
-    private static func checkSchema(_ db: Database, path: String) throws {
+    /// its own store) and a store written by a newer `kb`: never migrate downward. True when
+    /// every migration this kb knows has been applied. One read answers all three, as few
+    /// statements as possible: a search prepares each anew in its short-lived process.
+    private static func checkSchema(_ db: Database, path: String) throws -> Bool {
         // Reading the schema fails early on a file that is not a database.
-        let isStore = try db.tableExists("article")
-        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        let header = try Row.fetchOne(db, sql: """
+            SELECT (SELECT application_id FROM pragma_application_id()), count(*),
+                   count(*) FILTER (WHERE type = 'table' AND name = 'article')
+            FROM sqlite_master
+            """)
+        let applicationID: Int32 = header?[0] ?? 0
+        let tables: Int = header?[1] ?? 0
+        let isStore = (header?[2] ?? 0) > 0
         if (applicationID != 0 && applicationID != Self.applicationID) || (!isStore && tables > 0) {
             throw StoreError(path: path, reason: "not a kb store: this SQLite database belongs to another program (kb uses only an empty file or its own store)")
         }
-        if try StoreSchema.migrator.hasBeenSuperseded(db) {
+        let applied = try StoreSchema.migrator.appliedIdentifiers(db)
+        let known = StoreSchema.migrator.migrations
+        if applied.contains(where: { !known.contains($0) }) {
             throw StoreError(path: path, reason: "this store has a newer schema than this kb knows (\(StoreSchema.currentVersion)): upgrade kb")
         }
+        return known.allSatisfy(applied.contains)
     }
 
     /// The schema version of the stores this kb writes ("v4"); older stores are upgraded to it.

@@ -37,8 +37,16 @@ package indirect enum MatchExpression: Equatable, Sendable {
         }
     }
 
-    /// A phrase in FTS5's quotes, its own quotes doubled.
+    /// A phrase in FTS5's quotes, its own quotes doubled. Written out by hand: Foundation's
+    /// `replacingOccurrences` went through `NSString` and cost 70,000 instructions a phrase.
     private static func quote(_ words: String) -> String {
-        "\"" + words.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = "\""
+        quoted.reserveCapacity(words.utf8.count + 2)
+        for character in words.unicodeScalars {
+            if character == "\"" { quoted.unicodeScalars.append("\"") }
+            quoted.unicodeScalars.append(character)
+        }
+        quoted.unicodeScalars.append("\"")
+        return quoted
     }
 }

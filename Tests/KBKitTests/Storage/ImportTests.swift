@@ -92,7 +92,24 @@ import Testing
         try store.importPaths([Fixtures.path("Articles/003_e36610226ab790a0.txt")])
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99')") }
-        #expect(throws: StoreError.self) { _ = try store.open() }
+        let newer = StoreError(path: store.path, reason: "this store has a newer schema than this kb knows (v4): upgrade kb")
+        #expect(throws: newer) { _ = try ArticleStore(path: store.path, access: .readWrite) }
+        #expect(throws: newer) { _ = try ArticleStore(path: store.path, access: .readOnly) }
+    }
+
+    @Test func anotherProgramsDatabaseIsRefusedToReadAndToWrite() throws {
+        let tables = try TemporaryStore()
+        try DatabaseQueue(path: tables.path).write { db in try db.execute(sql: "CREATE TABLE notes(text)") }
+        let marked = try TemporaryStore()
+        try DatabaseQueue(path: marked.path).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA application_id = 42") }
+        for store in [tables, marked] {
+            let refusal = StoreError(path: store.path, reason: "not a kb store: this SQLite database belongs to another program (kb uses only an empty file or its own store)")
+            #expect(throws: refusal) { _ = try ArticleStore(path: store.path, access: .readOnly) }
+            #expect(throws: refusal) { _ = try ArticleStore(path: store.path, access: .readWrite) }
+        }
+        // Nothing was added to them.
+        let names = try DatabaseQueue(path: tables.path).read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master") }
+        #expect(names == ["notes"])
     }
 
     @Test func aStoreOfTheFirstSchemaIsUpgradedWhenFirstRead() throws {
@@ -103,6 +120,8 @@ import Testing
             try db.execute(sql: "DROP TABLE article_pair_vocab; DROP TABLE article_pair_fts; DELETE FROM grdb_migrations WHERE identifier = 'v2'")
         }
         let reader = try ArticleStore(path: store.path, access: .readOnly)
+        // Upgraded by the reader itself, before any import opens the store to write.
+        #expect(try reader.read { db in try db.tableExists("article_pair_fts") })
         #expect(try reader.stats().schemaVersion == "v4")
         #expect(try store.open().check() == [])
         // Every stored article's pairs are indexed, and their frequencies known to search.
