@@ -13,9 +13,11 @@ import Testing
             let everyRow = try Int64.fetchAll(reader.db, sql: "SELECT rowid FROM article ORDER BY rowid")
             let expected = try Set(Int64.fetchAll(
                 reader.db, sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", arguments: [match.fts5]))
-            // One candidate in three, and the last row alone: its read limit (20 rows, in rowid
-            // order) is below what a common word matches, so a read cut there would miss it.
-            for among in [everyRow.enumerated().filter { $0.offset % 3 == 0 }.map(\.element), [everyRow.last!]] {
+            // One candidate in three, in rowid order and in the reverse (the order of rank), and
+            // the last row alone: its read limit (20 rows, in rowid order) is below what a common
+            // word matches, so a read cut there would miss it.
+            let oneInThree = everyRow.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+            for among in [oneInThree, oneInThree.reversed(), [everyRow.last!]] {
                 let wanted = expected.intersection(among)
                 for rows in [nil, 0, Int.max] {
                     #expect(try reader.matches(in: .body, match: match, among: among, expectedRows: rows) == wanted)
