@@ -45,7 +45,7 @@ struct CandidateRetrieval {
             + named.map { CodeMention.specificity(quoting: $0.quoting, articles: statistics.articles) }
         guard !candidates.isEmpty else { return }
         // Each code is looked up once; an article holding it gains its specificity and one count.
-        let holding = try holders(expressions.map { ($0, nil) }, among: candidates)
+        let holding = try holders(expressions, among: candidates)
         let weighted = Self.sums(holding, weights: specificity)
         let held = Self.sums(holding, weights: specificity.map { _ in 1 })
         let count = Double(expressions.count)
@@ -61,31 +61,24 @@ struct CandidateRetrieval {
     private func markKeywords(
         _ keywords: [(word: String, weight: Double)], in candidates: inout [Candidate], codes: Bool, statistics: TermStatistics
     ) throws {
-        let shares = try heldShares(
-            keywords.map { (MatchExpression.phrase($0.word), $0.weight, statistics.documentFrequency[$0.word]) }, among: candidates)
+        let total = keywords.map(\.weight).reduce(0, +)
+        guard total > 0, !candidates.isEmpty else { return }
+        let rowids = candidates.map(\.rowid)
+        // A common word is answered by its bitmap, a rarer one from the index.
+        let holding = try keywords.map {
+            try reader.holders(ofWord: $0.word, among: rowids, articles: statistics.documentFrequency[$0.word])
+        }
+        let shares = Self.sums(holding, weights: keywords.map(\.weight)).mapValues { $0 / total }
         for index in candidates.indices {
             let share = shares[candidates[index].rowid] ?? 0
             candidates[index].keywordShare = codes ? share * candidates[index].codesHeld : share
         }
     }
 
-    /// For each candidate whose whole text matches some of the `match` expressions: the
-    /// share of their summed weight it matches (0…1). `rows`, when known, is how many
-    /// articles an expression matches.
-    private func heldShares(
-        _ lookups: [(match: MatchExpression, weight: Double, rows: Int?)], among candidates: [Candidate]
-    ) throws -> [Int64: Double] {
-        let total = lookups.map(\.weight).reduce(0, +)
-        guard total > 0, !candidates.isEmpty else { return [:] }
-        let holding = try holders(lookups.map { ($0.match, $0.rows) }, among: candidates)
-        return Self.sums(holding, weights: lookups.map(\.weight)).mapValues { $0 / total }
-    }
-
     /// For each expression, the candidates whose whole text matches it: one lookup each.
-    /// `rows`, when known, is how many articles an expression matches.
-    private func holders(_ lookups: [(match: MatchExpression, rows: Int?)], among candidates: [Candidate]) throws -> [Set<Int64>] {
+    private func holders(_ expressions: [MatchExpression], among candidates: [Candidate]) throws -> [Set<Int64>] {
         let rowids = candidates.map(\.rowid)
-        return try lookups.map { try reader.matches(in: .body, match: $0.match, among: rowids, expectedRows: $0.rows) }
+        return try expressions.map { try reader.matches(in: .body, match: $0, among: rowids) }
     }
 
     /// Per row, the summed weights of the lookups it is among the holders of.

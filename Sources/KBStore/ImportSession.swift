@@ -14,6 +14,8 @@ package final class ImportSession {
     private let articlesPerTransaction: Int
     private var pending = 0
     private var lastCommit = Date()
+    /// Whether the common words' bitmaps are gone: they go with the first article changed.
+    private var termRowsCleared = false
 
     fileprivate init(db: Database, startedAt: String, scanned: Int, articlesPerTransaction: Int) throws {
         self.db = db
@@ -26,7 +28,12 @@ package final class ImportSession {
     /// Stores an article, or keeps the stored version (see `MergePolicy`).
     package func store(_ article: StoredArticle) throws -> ArticleWriter.Effect {
         pending += 1
-        return try writer.store(article)
+        let effect = try writer.store(article)
+        if effect != .unchanged && !termRowsCleared {
+            try TermRows.clear(db)
+            termRowsCleared = true
+        }
+        return effect
     }
 
     /// Remembers the path of a markdown twin that loses to the stored DOCUMENT copy.
@@ -44,7 +51,7 @@ package final class ImportSession {
     }
 
     /// Records the run's counts and, if any article changed, merges each full-text index into
-    /// one segment and refreshes the term statistics.
+    /// one segment and refreshes the term statistics and the common words' bitmaps.
     fileprivate func finish(_ counts: ImportCounts) throws {
         try db.execute(
             sql: """
@@ -56,6 +63,7 @@ package final class ImportSession {
         guard counts.new + counts.updated > 0 else { return }
         try IndexSegments.merge(db)
         try TermStatistics.refresh(db)
+        try TermRows.refresh(db)
     }
 }
 

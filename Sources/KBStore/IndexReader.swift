@@ -147,6 +147,15 @@ package struct IndexReader {
             .rowids(arguments: [match, SQLList.json(rowids)]))
     }
 
+    /// Which of `rowids` hold the word `term` in the whole-text index: from the word's bitmap
+    /// when it is common (`TermRows`), else as `matches` finds them. `articles` is how many
+    /// articles hold the word, when the term statistics say; a word they do not count has
+    /// no bitmap either.
+    package func holders(ofWord term: String, among rowids: [Int64], articles: Int?) throws -> Set<Int64> {
+        if articles != nil, let rows = try TermRows.rows(of: rowids, holding: term, in: db) { return rows }
+        return try matches(in: .body, match: .phrase(term), among: rowids, expectedRows: articles)
+    }
+
     /// The rows of `rowids` that a posting list read in rowid order (`listed`) holds, found by
     /// stepping through both in order. Hashing each listed row into a set, as many as 100 a
     /// candidate, cost more instructions than FTS5 spent reading them.
