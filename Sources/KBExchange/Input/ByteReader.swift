@@ -108,6 +108,13 @@ public final class ByteReader: @unchecked Sendable {
         }
     }
 
+    /// Where the first NUL byte read ahead but not yet consumed lies, or nil: its offset in
+    /// the input while the reader is at its start (once `peekNonSpace` has looked, the first
+    /// chunk is read ahead).
+    public func aheadNULOffset() -> Int? {
+        buffer[position...].firstIndex(of: 0)
+    }
+
     /// The next byte, consumed; nil at the end.
     @inline(__always)
     public func next() throws(Failure) -> UInt8? {

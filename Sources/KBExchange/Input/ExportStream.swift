@@ -33,6 +33,9 @@ struct ExportStream: Sendable {
         self.path = path
         self.limit = limit
         isArray = try reader.peekNonSpace() == UInt8(ascii: "[")
+        // JSON text holds no NUL byte: a binary file that starts with a brace fails once, as
+        // a whole, rather than once a line.
+        if let nul = reader.aheadNULOffset() { throw ByteReader.Failure("not a text file (NUL byte at offset \(nul))") }
         if isArray { _ = try reader.next() }
     }
 

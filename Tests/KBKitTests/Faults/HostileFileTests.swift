@@ -47,6 +47,21 @@ import Testing
         #expect(try store.open().check() == [])
     }
 
+    /// A binary file whose first byte opens a JSON object or array is not read as an export
+    /// line by line: it fails once, as a file that is not text.
+    @Test(arguments: ["{", " [", "{\"id\": \"Q1\"}\n"])
+    func aBinaryFileThatStartsLikeJSONFailsOnce(start: String) throws {
+        let store = try TemporaryStore()
+        var bytes = Array(start.utf8)
+        for n in 0..<5_000 { bytes += [UInt8(truncatingIfNeeded: n * 7919 >> 3) | 0x80, n % 50 == 0 ? 10 : 1] }
+        bytes[600] = 0
+        let path = try store.write("binary.json", "")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let summary = try store.importPaths([path])
+        #expect(summary.errors.map(\.path) == [path])
+        #expect(summary.errors.map(\.reason) == ["not a text file (NUL byte at offset 600)"])
+    }
+
     @Test func everyTruncationOfARealArticleParsesOrFails() throws {
         for name in ["Articles/001_85a396cae39d0afa.txt", "Articles/000_38bd5e6e32a2e3d6.txt"] {
             let bytes = try Fixtures.bytes(name)
