@@ -14,12 +14,14 @@ import PackageDescription
 //   KBExchange  article files in and out: reading dumps and exports, import, export (no search)
 //   KBServer    `kb serve`: routes, gates and caches for the pages and the JSON API
 //   kb          the command line
+//   kb-serve    the server process `kb serve` runs in its place (kb links no server library)
 //
 // KBKit re-exports the library layers for a program that embeds kb.
 let package = Package(
     name: "kb",
     products: [
         .executable(name: "kb", targets: ["kb"]),
+        .executable(name: "kb-serve", targets: ["kb-serve"]),
         .library(name: "KBKit", targets: ["KBKit"]),
     ],
     dependencies: [
@@ -78,10 +80,14 @@ let package = Package(
         .executableTarget(
             name: "kb",
             dependencies: [
-                "KBKit", "KBServer",
+                "KBKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The server process `kb serve` runs in its place: kb itself links no server library.
+        .executableTarget(
+            name: "kb-serve",
+            dependencies: ["KBKit", "KBServer", .product(name: "Logging", package: "swift-log")]
         ),
         // Scripts/bench-json: the record's writer against JSONEncoder.
         .executableTarget(name: "kb-bench-json", dependencies: ["KBModel"], path: "Benchmarks/RecordJSON"),
@@ -89,7 +95,7 @@ let package = Package(
             name: "KBKitTests",
             // `kb` too: command-line tests run the built executable.
             dependencies: [
-                "KBKit", "KBServer", "kb",
+                "KBKit", "KBServer", "kb", "kb-serve",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

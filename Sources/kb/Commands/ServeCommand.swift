@@ -1,10 +1,9 @@
 import ArgumentParser
+import Foundation
 import KBKit
-import KBServer
-import Logging
 
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the search page and a JSON API over the store.",
@@ -40,18 +39,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        // The access log goes through a bounded buffer: a standard error nobody reads must
-        // not stall requests (lines are dropped and counted instead).
-        let logBuffer = LogBuffer.standardError()
-        LoggingSystem.bootstrap { label in BufferedLogHandler(label: label, buffer: logBuffer) }
-        var logger = Logger(label: "kb")
-        logger.logLevel = .info
-        let articles = try KB.report { try store.open(.readOnly, memoryMapped: true) }
-        var configuration = KBServer.Configuration(host: host, port: port, importToken: importToken)
-        configuration.cacheEntries = cacheEntries
-        let server = KBServer(store: articles, configuration: configuration)
-        logger.info("serving \(store.resolvedPath) on http://\(host):\(port)/")
-        try await server.run(logger: logger)
+    /// Runs the server executable, `kb-serve` beside this one, in this process's place (see
+    /// Sources/kb-serve): the token goes in its environment, not on its command line.
+    func run() throws {
+        guard let folder = Bundle.main.executableURL?.deletingLastPathComponent() else {
+            throw Failure("cannot start the server: this executable's folder is unknown")
+        }
+        let server = folder.appendingPathComponent("kb-serve").path
+        if let importToken { setenv("KB_SERVE_IMPORT_TOKEN", importToken, 1) } else { unsetenv("KB_SERVE_IMPORT_TOKEN") }
+        let arguments = [server, store.resolvedPath, host, String(port), String(cacheEntries)]
+        var argv = arguments.map { strdup($0) } + [nil]
+        execv(server, &argv)
+        throw Failure("cannot start the server \(server): \(String(cString: strerror(errno)))")
     }
 }
