@@ -61,7 +61,8 @@ extension ArticleStore {
     }
 
     /// SQLite's integrity check, FTS5's own, which compares the index with the articles, and
-    /// the common words' bitmaps compared with the index. Returns the problems found; empty when the store is sound.
+    /// the common words' bitmaps compared with the index. Returns the problems found; empty
+    /// when the store is sound.
     ///
     /// The store is read through this read-only connection, except for FTS5's check: SQLite
     /// 3.40 offers it only as an `INSERT` command, which needs a writable connection even
