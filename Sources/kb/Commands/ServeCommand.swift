@@ -42,14 +42,16 @@ struct ServeCommand: ParsableCommand {
     /// Runs the server executable, `kb-serve` beside this one, in this process's place (see
     /// Sources/kb-serve): the token goes in its environment, not on its command line.
     func run() throws {
-        guard let folder = Bundle.main.executableURL?.deletingLastPathComponent() else {
-            throw Failure("cannot start the server: this executable's folder is unknown")
+        try KB.report {
+            guard let folder = Bundle.main.executableURL?.deletingLastPathComponent() else {
+                throw Failure("cannot start the server: this executable's folder is unknown")
+            }
+            let server = folder.appendingPathComponent("kb-serve").path
+            if let importToken { setenv("KB_SERVE_IMPORT_TOKEN", importToken, 1) } else { unsetenv("KB_SERVE_IMPORT_TOKEN") }
+            let arguments = [server, store.resolvedPath, host, String(port), String(cacheEntries)]
+            var argv = arguments.map { strdup($0) } + [nil]
+            execv(server, &argv)
+            throw Failure("cannot start the server \(server): \(String(cString: strerror(errno)))")
         }
-        let server = folder.appendingPathComponent("kb-serve").path
-        if let importToken { setenv("KB_SERVE_IMPORT_TOKEN", importToken, 1) } else { unsetenv("KB_SERVE_IMPORT_TOKEN") }
-        let arguments = [server, store.resolvedPath, host, String(port), String(cacheEntries)]
-        var argv = arguments.map { strdup($0) } + [nil]
-        execv(server, &argv)
-        throw Failure("cannot start the server \(server): \(String(cString: strerror(errno)))")
     }
 }

@@ -17,6 +17,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.folder.path) == [])
     }
 
+    /// `kb serve` runs `kb-serve` from its own folder; a `kb` copied without it says so.
+    @Test func serveWithoutItsServerExecutableSaysWhatIsMissing() throws {
+        let folder = try TemporaryStore()
+        let kb = folder.folder.appendingPathComponent("kb").path
+        try FileManager.default.copyItem(atPath: CommandRunner.executable.path, toPath: kb)
+        let result = try CommandRunner.runTool(kb, ["serve", "--db", folder.path, "--port", "18098"], stdin: nil, environment: [:])
+        #expect(result.status == 1)
+        #expect(result.stderr == "kb: cannot start the server \(folder.folder.appendingPathComponent("kb-serve").path): No such file or directory\n")
+    }
+
     @Test func evalOnAMissingStoreIsRefusedNotCreated() throws {
         let folder = try TemporaryStore()
         let queries = try folder.write("q.jsonl", #"{"id": "Q1", "query": "x"}"# + "\n")
