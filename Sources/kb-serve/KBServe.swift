@@ -11,19 +11,18 @@ import Logging
 ///
 /// Arguments, as `kb serve` passes them: the store's path, the host, the port and the number
 /// of cache entries; the import token, if any, in the environment variable named by
-/// `tokenVariable` (so that it is not in the process list once the server runs).
+/// `ProcessEnvironment.serveImportToken` (so that it is not in the process list once the
+/// server runs).
 @main
 enum KBServe {
-    static let tokenVariable = "KB_SERVE_IMPORT_TOKEN"
-
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count == 4, let port = Int(arguments[2]), let cacheEntries = Int(arguments[3]) else {
             fail("kb-serve is started by 'kb serve': run 'kb serve --help'", status: 2)
         }
         let (path, host) = (arguments[0], arguments[1])
-        let token = getenv(tokenVariable).map { String(cString: $0) }
-        unsetenv(tokenVariable)
+        let token = ProcessEnvironment.value(ProcessEnvironment.serveImportToken)
+        unsetenv(ProcessEnvironment.serveImportToken)
 
         // The access log goes through a bounded buffer: a standard error nobody reads must
         // not stall requests (lines are dropped and counted instead).

@@ -47,7 +47,8 @@ struct ServeCommand: ParsableCommand {
                 throw Failure("cannot start the server: this executable's folder is unknown")
             }
             let server = folder.appendingPathComponent("kb-serve").path
-            if let importToken { setenv("KB_SERVE_IMPORT_TOKEN", importToken, 1) } else { unsetenv("KB_SERVE_IMPORT_TOKEN") }
+            let tokenVariable = ProcessEnvironment.serveImportToken
+            if let importToken { setenv(tokenVariable, importToken, 1) } else { unsetenv(tokenVariable) }
             let arguments = [server, store.resolvedPath, host, String(port), String(cacheEntries)]
             var argv = arguments.map { strdup($0) } + [nil]
             execv(server, &argv)
