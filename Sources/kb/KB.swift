@@ -4,7 +4,7 @@ import KBKit
 
 
 @main
-struct KB: AsyncParsableCommand {
+struct KB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kb",
         abstract: "Find the knowledge-base article that answers an error message.",
@@ -18,14 +18,12 @@ struct KB: AsyncParsableCommand {
     )
 
     /// Usage errors exit with status 2, as is usual for command-line tools (not sysexits' 64).
-    static func main() async {
+    /// Synchronous: no command awaits, and an async main would start Swift's concurrency
+    /// runtime (a task, an executor and a thread) in every short-lived `kb search`.
+    static func main() {
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            var command = try SearchCommandLine.parse(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
+            try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
