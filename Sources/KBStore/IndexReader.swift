@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KBModel
 
@@ -123,8 +124,7 @@ package struct IndexReader {
                 """
             arguments += StatementArguments(filterArguments)
         }
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-            .map { ScoredRow(rowid: $0[0], score: $0[1]) }
+        return try db.cachedStatement(sql: sql).rows(arguments: arguments) { ScoredRow(rowid: $0[0], score: $0[1]) }
     }
 
     /// Which of `rowids` `index` matches for a `match` expression.
@@ -223,10 +223,12 @@ package struct IndexReader {
 
     /// The article stored in this row.
     package func article(rowid: Int64) throws -> Article {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?"), arguments: [rowid])
-        else { throw StoredRecord.Unreadable(description: "no article in row \(rowid)") }
-        return try StoredRecord.decode(row["record"], sectionsOnly: row["sections_only"])
+        let articles = try db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?")
+            .rows(arguments: [rowid]) { row in
+                try row.withUnsafeData(atIndex: 0) { record in try StoredRecord.decode(inPlace: record ?? Data(), sectionsOnly: row[1]) }
+            }
+        guard let article = articles.first else { throw StoredRecord.Unreadable(description: "no article in row \(rowid)") }
+        return article
     }
 }
 

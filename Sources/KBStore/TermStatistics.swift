@@ -31,9 +31,9 @@ package struct TermStatistics {
         try fetch(db, "SELECT term, doc AS articles FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
         try fetch(db, "SELECT term, doc AS articles FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
         let head = try db.cachedStatement(sql: "SELECT term, articles, in_codes FROM head_term_stats WHERE term IN (\(SQLList.values))")
-        for row in try Row.fetchAll(head, arguments: [SQLList.json(terms)]) {
-            headFrequency[row[0]] = row[1]
-            codeFrequency[row[0]] = row[2]
+        for (term, articles, inCodes) in try head.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?, $0[2] as Int?) }) {
+            headFrequency[term] = articles
+            codeFrequency[term] = inCodes
         }
     }
 
@@ -51,8 +51,8 @@ package struct TermStatistics {
     fileprivate mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
         guard !terms.isEmpty else { return }
         let statement = try db.cachedStatement(sql: "\(select) (\(SQLList.values))")
-        for row in try Row.fetchAll(statement, arguments: [SQLList.json(terms)]) {
-            documentFrequency[row[0]] = row[1]
+        for (term, articles) in try statement.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?) }) {
+            documentFrequency[term] = articles
         }
     }
 
@@ -99,11 +99,11 @@ package struct TermStatistics {
     /// The words of the snapshot that start with `prefix` and whose length is in `lengths`,
     /// with their document frequencies (pairs hold a `_`, which no word does).
     static func words(_ db: Database, startingWith prefix: String, lengths: ClosedRange<Int>) throws -> [String: Int] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try db.cachedStatement(sql: """
             SELECT term, articles FROM term_stats
             WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ? AND instr(term, '_') = 0
-            """), arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound])
-        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+            """).rows(arguments: [prefix, prefix + "\u{10FFFF}", lengths.lowerBound, lengths.upperBound]) { ($0[0] as String, $0[1] as Int) }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
     }
 
     /// BM25's inverse document frequency; a term absent from the index weighs nothing.
