@@ -166,6 +166,11 @@ struct MessageAlignment: Equatable {
         /// How many distinct words the paste has (numbered from 0).
         var distinctWords: Int { numbering.count }
         private let numbering: WordNumbering
+        /// Whether a paste word starts with a digit or an `x` (a code's canonical spelling,
+        /// "x80004005"): only then can a message word starting with a digit be one of them.
+        /// Most messages hold numbers, and spelling each canonically costs some 3,000
+        /// instructions.
+        private let mayHoldCodes: Bool
 
         /// A message word that is none of the paste's.
         static let otherWord = -1
@@ -176,6 +181,9 @@ struct MessageAlignment: Equatable {
             var numbering = WordNumbering()
             numbers = words.map { numbering.insert($0) }
             self.numbering = numbering
+            mayHoldCodes = words.contains { word in
+                word.utf8.first.map { (0x30...0x39).contains($0) || $0 == UInt8(ascii: "x") } ?? false
+            }
             self.weights = weights
             totalWeight = weights.reduce(0, +)
         }
@@ -194,6 +202,8 @@ struct MessageAlignment: Equatable {
                     switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(\.asciiLowercased)) {
                     case .placeholder: result.append(Self.placeholder)
                     case .sameBracket: break
+                    case .word where (0x30...0x39).contains(bytes[start]) && !mayHoldCodes:
+                        result.append(Self.otherWord)
                     case .word where (0x30...0x39).contains(bytes[start]):
                         // Perhaps a code, compared in its canonical spelling.
                         let word = ErrorCodes.alignmentWord(Tokenizer.word(bytes, range), afterMinus: placeholders.isAfterMinus(start))

@@ -20,8 +20,11 @@ import Testing
 
     /// The byte reading agrees with the word list the tests above the alignment use, on
     /// random text made of what the rules look at.
-    @Test func readingBytesAgreesWithTheWordList() {
-        let query = MessageAlignment.Query(words: ["the", "file", "x80004005", "1", "a", "c2065", "bmp", "xx"], weights: [Double](repeating: 1, count: 8))
+    /// The second paste has no word a code could be (none starts with a digit or an x), which
+    /// the reading skips to.
+    @Test(arguments: [["the", "file", "x80004005", "1", "a", "c2065", "bmp", "xx"], ["the", "file", "a", "c2065", "bmp"]])
+    func readingBytesAgreesWithTheWordList(words: [String]) {
+        let query = MessageAlignment.Query(words: words, weights: [Double](repeating: 1, count: words.count))
         let pieces = ["the", "File", "FILE", " ", " ", "<", ">", "%", "-", "0x80004005", "2147500037", "2147467259", "1", "XXXX", "xx",
                       "a", "C2065", ".", "\n", "bmp", "é", "files", "fie", "0", "12"]
         var generator = SeededGenerator(seed: 42)
