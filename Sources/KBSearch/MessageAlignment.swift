@@ -202,10 +202,9 @@ struct MessageAlignment: Equatable {
                     switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(\.asciiLowercased)) {
                     case .placeholder: result.append(Self.placeholder)
                     case .sameBracket: break
-                    case .word where (0x30...0x39).contains(bytes[start]) && !mayHoldCodes:
-                        result.append(Self.otherWord)
                     case .word where (0x30...0x39).contains(bytes[start]):
-                        // Perhaps a code, compared in its canonical spelling.
+                        // Perhaps a code, compared in its canonical spelling, if the paste may hold one.
+                        guard mayHoldCodes else { result.append(Self.otherWord); continue }
                         let word = ErrorCodes.alignmentWord(Tokenizer.word(bytes, range), afterMinus: placeholders.isAfterMinus(start))
                         result.append(numbering[word] ?? Self.otherWord)
                     case .word:
