@@ -48,8 +48,7 @@ enum KBServe {
     }
 
     private static func fail(_ message: String, status: Int32) -> Never {
-        // Neutralised as all of kb's terminal text is: a path may hold control characters.
-        FileHandle.standardError.write(Data((TerminalStyle(color: false).render(TerminalText("kb: " + message)) + "\n").utf8))
+        StandardError.line(TerminalText("kb: " + message))
         exit(status)
     }
 }

@@ -49,16 +49,3 @@ struct StandardOutput {
         out.flush()
     }
 }
-
-/// Standard error: messages, neutralised as all terminal text is (a file name or a reason may
-/// hold control characters), never coloured.
-enum StandardError {
-    static func line(_ text: TerminalText) {
-        FileHandle.standardError.write(Data((TerminalStyle(color: false).render(text) + "\n").utf8))
-    }
-
-    /// kb's own progress display (a bar redrawn in place): its escape sequences are kb's.
-    static func progress(_ control: String) {
-        FileHandle.standardError.write(Data(control.utf8))
-    }
-}
