@@ -102,31 +102,24 @@ package final class ArticleJSONReader {
     private func string() -> String? {
         guard expect("\"") else { return nil }
         let start = position
-        // Most strings have no escape: they are one slice of the record.
-        while position < bytes.count, bytes[position] != 0x22, bytes[position] != 0x5C { position += 1 }
-        guard position < bytes.count else { return nil }
-        if bytes[position] == 0x22 {
-            position += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
+        // Most strings have no escape: they are one slice of the record, found a word at a time.
+        var end = bytes.firstIndex(of: 0x22, or: 0x5C, from: start)
+        guard end < bytes.count else { return nil }
+        if bytes[end] == 0x22 {
+            position = end + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         // Else the runs between escapes are copied whole (a section's text has a `\n` a line).
         var unescaped: [UInt8] = []
         var run = start
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x22:
-                unescaped.append(contentsOf: bytes[run..<position])
-                position += 1
-                return String(decoding: unescaped, as: UTF8.self)
-            case 0x5C:
-                unescaped.append(contentsOf: bytes[run..<position])
-                position += 1
-                guard let escaped = escape() else { return nil }
-                unescaped.append(escaped)
-                run = position
-            default:
-                position += 1
-            }
+        while end < bytes.count {
+            unescaped.append(contentsOf: bytes[run..<end])
+            position = end + 1
+            if bytes[end] == 0x22 { return String(decoding: unescaped, as: UTF8.self) }
+            guard let escaped = escape() else { return nil }
+            unescaped.append(escaped)
+            run = position
+            end = bytes.firstIndex(of: 0x22, or: 0x5C, from: run)
         }
         return nil
     }

@@ -72,15 +72,17 @@ extension String {
     /// The lines of the text (split at "\n"), found byte-wise rather than by grapheme cluster.
     package var lineArray: [String] {
         var text = self
-        // Over the bytes themselves: stepping String's UTF-8 view cost 3.1 times the
-        // instructions (callgrind, an import of the archive sample). A line feed is never
-        // part of a multi-byte character.
+        // Over the bytes themselves, line feeds found with memchr: stepping String's UTF-8
+        // view cost 3.1 times the instructions of a byte loop (callgrind, an import of the
+        // archive sample). A line feed is never part of a multi-byte character.
         return text.withUTF8 { bytes in
             var result: [String] = []
             var start = 0
-            for i in bytes.indices where bytes[i] == 0x0A {
-                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                start = i + 1
+            var end = bytes.firstIndex(of: 0x0A, from: start)
+            while end < bytes.count {
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end + 1
+                end = bytes.firstIndex(of: 0x0A, from: start)
             }
             result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             return result

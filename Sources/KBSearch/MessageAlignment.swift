@@ -55,16 +55,16 @@ struct MessageAlignment: Equatable {
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            var i = 0
+            var i = bytes.firstIndex(of: UInt8(ascii: "<"), from: 0)
             while i < bytes.count {
-                if bytes[i] == UInt8(ascii: "<"),
-                   let close = bytes[(i + 1)..<min(bytes.count, i + 60)].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }),
+                if let close = bytes[(i + 1)..<min(bytes.count, i + 60)].firstIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }),
                    bytes[close] == UInt8(ascii: ">") {
                     brackets.append(i..<(close + 1))
                     i = close + 1
                 } else {
                     i += 1
                 }
+                i = bytes.firstIndex(of: UInt8(ascii: "<"), from: i)
             }
         }
 

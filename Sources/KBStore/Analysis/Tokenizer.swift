@@ -35,7 +35,7 @@ package enum Tokenizer {
 
     /// Whether every byte is ASCII, so that `wordRanges(inASCII:)` may read the text.
     package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+        bytes.isAllASCII
     }
 
     /// The byte range of each word of ASCII text, in order: each run of letters and digits.

@@ -59,6 +59,17 @@ import Testing
         #expect(try StoredRecord.decode(changed, sectionsOnly: false) == article)
     }
 
+    /// A title with its escapes at each offset from the record's start, so that each falls
+    /// at each place of the eight bytes the reader tests at a time, and at the end of a text.
+    @Test func readsEscapesWhereverTheyFall() throws {
+        var article = try Fixtures.article("Articles/003_e36610226ab790a0.txt")
+        for offset in 0..<17 {
+            article.title = String(repeating: "a", count: offset) + "\"q\\\n" + String(repeating: "b", count: offset % 9)
+            article.summary = String(repeating: "c", count: offset) + "\\"
+            #expect(read(ArticleJSON.line(article)) == article, "offset \(offset)")
+        }
+    }
+
     @Test func aRecordCutShortOrExtendedIsDeclined() throws {
         let line = ArticleJSON.line(try Fixtures.article("Articles/003_e36610226ab790a0.txt"))
         #expect(read(String(line.dropLast())) == nil)
