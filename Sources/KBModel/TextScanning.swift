@@ -149,3 +149,21 @@ extension Collection<UInt8> {
     @inlinable
     package var isBlank: Bool { allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }
+
+extension Sequence<String> {
+    /// The strings with `separator` between them, as `joined(separator:)` makes them. The
+    /// standard library's is not specialized for the caller's collection type: its first call
+    /// for each type resolves that type's associated types by name at run time, some 40,000
+    /// instructions each (callgrind; a one-shot search joined three types, GRDB a fourth).
+    @inlinable
+    package func joined(by separator: String) -> String {
+        var result = ""
+        var first = true
+        for string in self {
+            if !first { result += separator }
+            result += string
+            first = false
+        }
+        return result
+    }
+}

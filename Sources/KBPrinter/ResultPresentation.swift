@@ -44,12 +44,12 @@ public struct ResultPresentation: Sendable {
 
     /// The archive articles folded into this one, as "also Q243444, Q243445", when any were.
     public var alsoAnswers: String? {
-        result.twins.isEmpty ? nil : "also " + result.twins.joined(separator: ", ")
+        result.twins.isEmpty ? nil : "also " + result.twins.joined(by: ", ")
     }
 
     /// The words spelling correction read differently, as "whi1e → while, pcrform → perform".
     public var readAs: String? {
-        result.corrections.isEmpty ? nil : result.corrections.map { "\($0.pasted) → \($0.read)" }.joined(separator: ", ")
+        result.corrections.isEmpty ? nil : result.corrections.map { "\($0.pasted) → \($0.read)" }.joined(by: ", ")
     }
 
     /// How the score was made, as one line of arithmetic: derived from `result` when asked
@@ -60,7 +60,7 @@ public struct ResultPresentation: Sendable {
             format: "score %.3f = %.1f × bm25 %.3f + %.1f × message %.3f + %.1f × title %.3f + error title %.2f + %.1f × code %.2f + %.1f × keywords %.2f",
             result.score, Reranker.bm25Weight, e.bm25, Reranker.messageWeight, e.message,
             Reranker.titleWeight, e.title, e.errorTitle, Reranker.codeWeight, e.code, Reranker.keywordWeight, e.keywords)
-            + "  (\(e.candidates) candidates; terms: \(e.terms.joined(separator: " ")))"
+            + "  (\(e.candidates) candidates; terms: \(e.terms.joined(by: " ")))"
     }
 
     /// Lines of the remedy shown with a result.
@@ -72,7 +72,7 @@ public struct ResultPresentation: Sendable {
         matchedLine = Self.spans(result.snippet, words: Set(result.matchedWords))
         remedy = result.article.remedy.flatMap { heading, text in
             let lines = text.lineArray.map(\.trimmed).filter { !$0.isEmpty }.prefix(Self.remedyLines)
-            return lines.isEmpty ? nil : Remedy(name: heading, text: lines.joined(separator: " "))
+            return lines.isEmpty ? nil : Remedy(name: heading, text: lines.joined(by: " "))
         }
     }
 

@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let paste = try text.isEmpty ? readStandardInput() : text.joined(separator: " ")
+        let paste = try text.isEmpty ? readStandardInput() : text.joined(by: " ")
         if let refusal = PasteLimit.refusal(byteCount: paste.utf8.count) {
             StandardError.line("kb: \(refusal)")
             throw ExitCode(2)

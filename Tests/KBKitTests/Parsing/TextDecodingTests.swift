@@ -42,6 +42,13 @@ import Testing
         #expect("end\n".lineArray == ["end", ""])
     }
 
+    @Test func joiningAsTheStandardLibraryDoes() {
+        for strings in [[], [""], ["a"], ["", ""], ["a", "b", "c"], ["é", "", "日本"]] {
+            #expect(strings.joined(by: ", ") == strings.joined(separator: ", "), "\(strings)")
+            #expect(strings[...].joined(by: "") == strings.joined(), "\(strings)")
+        }
+    }
+
     @Test func byteWiseSubstringSearch() {
         #expect("aaab".includes("aab"))
         #expect("error 0x80070005".includes("error"))
