@@ -39,6 +39,8 @@ import Testing
         "Ошибка подключения ЁЛКА", "接続エラーが発生しました", "한국어 오류", "ไทย",
         "tab\there\u{00A0}nbsp\u{2003}em", "\u{FEFF}bom", "x\u{1}y\u{7F}z", "under_score hyphen-word dot.word",
         "Ḁḁ ẞ Ỳ ỳ Ø ø Đ đ Ł ł Ħ ħ Þ þ Ð ð",
+        // Letters with two diacritics, which only `remove_diacritics 2` strips.
+        "ǖ ǘ ǚ ǜ ḗ ṓ ộ ữ Ǻ ǻ",
         "𝐁𝐨𝐥𝐝 𝔉𝔯𝔞𝔨 𐐀𐐨 Deseret", "\u{E000}private use", "\u{10FFFF} last",
     ]
 
