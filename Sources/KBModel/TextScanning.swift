@@ -154,7 +154,7 @@ extension Sequence<String> {
     /// The strings with `separator` between them, as `joined(separator:)` makes them. The
     /// standard library's is not specialized for the caller's collection type: its first call
     /// for each type resolves that type's associated types by name at run time, some 40,000
-    /// instructions each (callgrind; a one-shot search joined three types, GRDB a fourth).
+    /// instructions each (callgrind: 0.3 M of a one-shot search).
     @inlinable
     package func joined(by separator: String) -> String {
         var result = ""
