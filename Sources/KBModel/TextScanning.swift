@@ -16,15 +16,13 @@ extension StringProtocol {
             needle.withUTF8 { n in
                 guard let first = n.first else { return true }
                 guard h.count >= n.count, let base = h.baseAddress, let needle = n.baseAddress else { return false }
-                // Candidates found with the C library's memchr: a loop over the bytes here cost
-                // 7 instructions a byte.
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
-                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                // Candidates found with the C library's memchr (`firstIndex(of:from:)`): a loop
+                // over the bytes here cost 7 instructions a byte.
+                let starts = UnsafeBufferPointer(rebasing: h[...(h.count - n.count)])
+                var at = starts.firstIndex(of: first, from: 0)
+                while at < starts.count {
                     if memcmp(base + at + 1, needle + 1, n.count - 1) == 0 { return true }
-                    i = at + 1
+                    at = starts.firstIndex(of: first, from: at + 1)
                 }
                 return false
             }
