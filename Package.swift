@@ -8,6 +8,7 @@ import PackageDescription
 //   KBModel     the article record, ids, dates and the record's JSON codec (no dependencies)
 //   CCmarkGFM   the system's cmark-gfm, the CommonMark + GFM parser docs-as-code articles are read with
 //   KBParsing   article files (the archive's two layouts, docs-as-code Markdown) into records
+//   CSQLiteSettings  process-wide SQLite settings (sqlite3_config, which Swift cannot call)
 //   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
 //   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
 //   KBPrinter   every byte kb shows: terminal text, JSON and the HTML pages, from one presentation of a result
@@ -52,9 +53,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "KBParsing", dependencies: ["KBModel", "CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        // sqlite3_config is variadic: a C wrapper calls it. SQLite itself comes through GRDBSQLite.
+        .target(name: "CSQLiteSettings", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "KBStore",
-            dependencies: ["KBModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: ["KBModel", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             // The SQL in Schema/ (linked here) is compiled into the binary: one source of truth.
             resources: [.embedInCode("Schema")]
         ),

@@ -13,40 +13,51 @@ public final class ArticleStore: Sendable {
     public let path: String
     let database: any DatabaseWriter & DatabaseReader
 
-    /// Opens (and, for `.readWrite`, creates and migrates) the store at `path`.
-    /// `memoryMapped` suits long-lived processes that search many times (`kb eval`, a server):
-    /// mapped pages stay mapped. A one-shot command reads less than it would map.
-    public init(path: String, access: Access, memoryMapped: Bool = false) throws(StoreError) {
+    /// How long the process holding a store keeps it: a command that searches once, or one
+    /// that searches many times (`kb eval`, a server).
+    public enum Lifetime { case oneShot, longLived }
+
+    /// Opens (and, for `.readWrite`, creates and migrates) the store at `path`. A long-lived
+    /// reader gets a pool of connections, a mapping of the file and a large page cache; a
+    /// one-shot reader, one connection without what only a long-lived one uses.
+    public init(path: String, access: Access, lifetime: Lifetime = .oneShot) throws(StoreError) {
         self.path = path
         do {
             var config = Configuration()
             config.busyMode = .timeout(5)
             config.prepareDatabase { db in try SnapshotBM25.register(db) }
-            if access == .readOnly && !memoryMapped {
+            switch (access, lifetime) {
+            case (.readOnly, .oneShot):
                 // GRDB's authorizer records what each statement reads, for change observation,
                 // which a one-shot reader never uses: it was called back for every column of
                 // the 30 statements a search prepares (FTS5's own included), 7% of a search's
                 // instructions. Removing it expires no statement (none is prepared yet).
                 config.prepareDatabase { db in sqlite3_set_authorizer(db.sqliteConnection, nil, nil) }
-            }
-            if memoryMapped {
-                // SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that are read
-                // into the page cache, made large enough to keep a large store's hot pages.
+            case (.readOnly, .longLived):
+                // Mapped pages stay mapped for the next search (a one-shot search reads some
+                // 350 pages scattered through the file, and gained nothing measurable from a
+                // mapping). SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that
+                // are read into the page cache, made large enough to keep a large store's
+                // hot pages.
                 config.prepareDatabase { db in
                     try db.execute(sql: "PRAGMA mmap_size = 2147483648")
                     try db.execute(sql: "PRAGMA cache_size = -131072")
                 }
+            case (.readWrite, _):
+                break
             }
             let exists = try Self.checkIsStoreFile(path, access: access)
             switch access {
             case .readOnly:
                 config.readonly = true
-                var (reader, isCurrent) = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
+                // Nothing is written to check: spares a statement in every one-shot search.
+                config.foreignKeysEnabled = false
+                var (reader, isCurrent) = try Self.openReadOnly(path: path, configuration: config, pooled: lifetime == .longLived)
                 if !isCurrent {
                     // A store written by an older kb: brought up to date once, then read.
                     try reader.close()
                     try Self.upgrade(path: path)
-                    (reader, _) = try Self.openReadOnly(path: path, configuration: config, pooled: memoryMapped)
+                    (reader, _) = try Self.openReadOnly(path: path, configuration: config, pooled: lifetime == .longLived)
                 }
                 database = reader
             case .readWrite:

@@ -32,7 +32,7 @@ enum KBServe {
         logger.logLevel = .info
         let articles: ArticleStore
         do {
-            articles = try ArticleStore(path: path, access: .readOnly, memoryMapped: true)
+            articles = try ArticleStore(path: path, access: .readOnly, lifetime: .longLived)
         } catch {
             fail(error.description, status: 1)
         }

@@ -21,6 +21,7 @@ struct KB: ParsableCommand {
     /// Synchronous: no command awaits, and an async main would start Swift's concurrency
     /// runtime (a task, an executor and a thread) in every short-lived `kb search`.
     static func main() {
+        SQLiteProcessSettings.apply()
         do {
             var command = try SearchCommandLine.parse(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
             try command.run()

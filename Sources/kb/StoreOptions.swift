@@ -11,9 +11,9 @@ struct StoreOptions: ParsableArguments {
 
     var resolvedPath: String { StoreLocation.resolve(option: path) }
 
-    func open(_ access: ArticleStore.Access, memoryMapped: Bool = false) throws -> ArticleStore {
+    func open(_ access: ArticleStore.Access, lifetime: ArticleStore.Lifetime = .oneShot) throws -> ArticleStore {
         do {
-            return try ArticleStore(path: resolvedPath, access: access, memoryMapped: memoryMapped)
+            return try ArticleStore(path: resolvedPath, access: access, lifetime: lifetime)
         } catch {
             throw Failure(error.description)
         }

@@ -92,8 +92,8 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let lines = try readQueries()
-        // Many searches in one process, as a server would run them: memory-mapped reads.
-        let engine = SearchEngine(store: try KB.report { try store.open(.readOnly, memoryMapped: true) })
+        // Many searches in one process, as a server would run them.
+        let engine = SearchEngine(store: try KB.report { try store.open(.readOnly, lifetime: .longLived) })
         if warmUp {
             for q in lines { _ = try KB.report { try engine.search(q.query, options: .init(limit: 10)) } }
         }
