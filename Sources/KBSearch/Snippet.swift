@@ -19,7 +19,7 @@ enum Snippet {
             return text.withUTF8 { bytes in
                 var start = 0
                 while start <= bytes.count {
-                    let end = wholeLine ? bytes.count : (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count)
+                    let end = wholeLine ? bytes.count : bytes.firstIndex(of: 0x0A, from: start)
                     let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     if !line.isBlank {
                         let hits = counter.hits(in: line)
