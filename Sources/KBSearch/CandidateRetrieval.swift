@@ -104,11 +104,14 @@ struct CandidateRetrieval {
         var asked = pairs.anyOf.map { ([$0], statistics.idf($0)) }
         if !pairs.allOf.isEmpty { asked.append((pairs.allOf, pairs.allOf.map(statistics.idf).reduce(0, +))) }
         for (group, weight) in asked {
-            for rowid in try reader.pairMatches(IndexQuery(allOf: group).expression!) { sums[rowid, default: 0] += weight }
+            let rows = try reader.pairMatches(IndexQuery(allOf: group).expression!)
+            sums.reserveCapacity(sums.count + rows.count)
+            for rowid in rows { sums[rowid, default: 0] += weight }
         }
-        let ranked = sums.map { ScoredRow(rowid: $0.key, score: -$0.value) }
-            .sorted { ($0.score, $0.rowid) < ($1.score, $1.rowid) }
-        guard !filter.isEmpty else { return Array(ranked.prefix(budgets.candidates)) }
+        let scored = sums.map { ScoredRow(rowid: $0.key, score: -$0.value) }
+        let isBetter = { (a: ScoredRow, b: ScoredRow) in (a.score, a.rowid) < (b.score, b.rowid) }
+        guard !filter.isEmpty else { return scored.smallest(budgets.candidates, by: isBetter) }
+        let ranked = scored.sorted(by: isBetter)
         // With a filter, matches are checked best first until enough pass.
         var found: [ScoredRow] = []
         for chunk in ranked.chunked(500) where found.count < budgets.candidates {
