@@ -1,7 +1,7 @@
 extension Array {
     /// The first `count` elements of the array sorted by `areInIncreasingOrder`, in that order,
     /// without sorting the rest: each element is compared with the last one kept and only the
-    /// few that beat it are inserted. The word-pair index answers some hundred rows a search
+    /// few that beat it are inserted. The word-pair index answers hundreds of rows a search,
     /// of which 30 are kept, and sorting them all was 1.6% of a whole search's instructions.
     /// With a strict total order, the same elements as `sorted(by:).prefix(count)`.
     func smallest(_ count: Int, by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {

@@ -6,7 +6,7 @@ public enum SQLiteProcessSettings {
     /// Multi-thread mode: connections are opened without a mutex of their own, which GRDB,
     /// using each connection from one thread at a time, does not need (it supports no other
     /// mode). And no memory statistics, which kb never reads: SQLite otherwise takes a
-    /// process-wide mutex around each allocation to keep them. Together they were 3% of the
+    /// process-wide mutex around each allocation to keep them. Together they were 4% of the
     /// instructions of one whole `kb search` (callgrind).
     ///
     /// Returns false when SQLite was already in use, and then changes nothing.

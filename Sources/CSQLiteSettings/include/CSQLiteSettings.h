@@ -1,5 +1,5 @@
-// Process-wide SQLite settings. sqlite3_config is variadic, which Swift cannot call: these
-// wrappers call it. They must run before the process opens its first connection.
+// Process-wide SQLite settings. sqlite3_config is variadic, which Swift cannot call: this
+// wrapper calls it. It must run before the process opens its first connection.
 #ifndef CSQLITESETTINGS_H
 #define CSQLITESETTINGS_H
 
