@@ -27,7 +27,7 @@ public struct StoreStats: Codable, Sendable {
     public var byKnowledgeBase: [Count]
     /// The size of the store and its write-ahead log.
     public var sizeBytes: Int64
-    /// The store's schema version, e.g. "v5".
+    /// The store's schema version, e.g. "v6".
     public var schemaVersion: String
     /// When the last import finished (or started), ISO 8601.
     public var lastImport: String?
@@ -61,8 +61,8 @@ extension ArticleStore {
     }
 
     /// SQLite's integrity check, FTS5's own, which compares the index with the articles, and
-    /// the common words' bitmaps compared with the index. Returns the problems found; empty
-    /// when the store is sound.
+    /// the common words' bitmaps and the stored lengths compared with the indexes. Returns the
+    /// problems found; empty when the store is sound.
     ///
     /// The store is read through this read-only connection, except for FTS5's check: SQLite
     /// 3.40 offers it only as an `INSERT` command, which needs a writable connection even
@@ -81,6 +81,7 @@ extension ArticleStore {
                 }
             }
             problems += try TermRows.disagreements(db)
+            problems += try IndexLengths.disagreements(db)
             return problems
         }
         guard !StoreError.isOnReadOnlyFileSystem(path), FileManager.default.isWritableFile(atPath: path) else { return problems }

@@ -14,8 +14,9 @@ package final class ImportSession {
     private let articlesPerTransaction: Int
     private var pending = 0
     private var lastCommit = Date()
-    /// Whether the common words' bitmaps are gone: they go with the first article changed.
-    private var termRowsCleared = false
+    /// Whether the common words' bitmaps and the stored lengths are gone: they go with the
+    /// first article changed.
+    private var derivedCleared = false
 
     fileprivate init(db: Database, startedAt: String, scanned: Int, articlesPerTransaction: Int) throws {
         self.db = db
@@ -29,9 +30,10 @@ package final class ImportSession {
     package func store(_ article: StoredArticle) throws -> ArticleWriter.Effect {
         pending += 1
         let effect = try writer.store(article)
-        if effect != .unchanged && !termRowsCleared {
+        if effect != .unchanged && !derivedCleared {
             try TermRows.clear(db)
-            termRowsCleared = true
+            try IndexLengths.clear(db)
+            derivedCleared = true
         }
         return effect
     }
@@ -51,7 +53,8 @@ package final class ImportSession {
     }
 
     /// Records the run's counts and, if any article changed, merges each full-text index into
-    /// one segment and refreshes the term statistics and the common words' bitmaps.
+    /// one segment and refreshes the term statistics, the common words' bitmaps and the
+    /// stored lengths.
     fileprivate func finish(_ counts: ImportCounts) throws {
         try db.execute(
             sql: """
@@ -64,6 +67,7 @@ package final class ImportSession {
         try IndexSegments.merge(db)
         try TermStatistics.refresh(db)
         try TermRows.refresh(db)
+        try IndexLengths.refresh(db)
     }
 }
 

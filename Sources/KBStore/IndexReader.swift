@@ -3,7 +3,7 @@ import GRDB
 import KBModel
 
 /// The full-text indexes a search asks for candidates.
-package enum FullTextIndex: Sendable {
+package enum FullTextIndex: Sendable, CaseIterable {
     /// Titles, quoted error messages and codes (`article_head_fts`).
     case head
     /// The whole text: title, messages, body, metadata and codes (`article_fts`).
@@ -102,7 +102,7 @@ package struct IndexReader {
         var arguments: StatementArguments = []
         let bm25: String
         if let statistics {
-            bm25 = "\(SnapshotBM25.name)(\(table), ?, \(columnWeights))"
+            bm25 = "\(SnapshotBM25.name)(\(table), ?, '\(table)', \(columnWeights))"
             let counts = match.phrases.map { statistics.rows(holding: $0.words, codesOnly: $0.codesOnly, in: index) }
             arguments += [SnapshotBM25.countsArgument(counts)]
         } else {

@@ -35,10 +35,12 @@ struct PageCacheSlots: Equatable {
 }
 
 extension PageCacheSlots {
-    /// Nil when SQLite does not say how large its header is.
+    /// Nil when SQLite does not say how large its header is: it says so only before it is
+    /// first used.
     init?(pagesOf pageSize: Int, in bytes: Int, headerSize: Int = Int(kb_sqlite_page_header_size())) {
         guard headerSize >= 0 else { return nil }
-        // SQLite wants slots a multiple of 8 bytes.
+        // SQLite rounds a slot's size down to a multiple of 8 bytes: rounded up here, so that it
+        // still holds a page and its header.
         size = (pageSize + headerSize + 7) & ~7
         count = bytes / size
     }

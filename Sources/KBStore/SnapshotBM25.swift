@@ -15,8 +15,10 @@ import GRDBSQLite
 ///
 /// `counts` is the phrases' document counts in the order the query names them, separated
 /// by spaces, `-` for a phrase kb has no count of (several words, or a term imported since
-/// the counts were taken), which FTS5 then counts as `bm25` does; the weights follow, one per
-/// column, as `bm25` takes them.
+/// the counts were taken), which FTS5 then counts as `bm25` does. `index` names the table
+/// whose stored lengths (`IndexLengths`) are read, once a query, in place of FTS5's docsize
+/// row of each row scored; NULL, or a row they do not hold, asks FTS5. The weights follow,
+/// one per column, as `bm25` takes them.
 enum SnapshotBM25 {
     static let name = "kb_bm25"
 
@@ -37,13 +39,16 @@ enum SnapshotBM25 {
     private final class QueryFigures {
         let idf: [Double]
         let averageLength: Double
+        /// The index's stored lengths, nil when FTS5 is asked for each.
+        let lengths: [UInt8]?
         /// Each phrase's weighted count in the row being scored (a buffer of its own: an
         /// array property would be checked for exclusive access at every instance).
         let frequency: UnsafeMutableBufferPointer<Double>
 
-        init(idf: [Double], averageLength: Double) {
+        init(idf: [Double], averageLength: Double, lengths: [UInt8]?) {
             self.idf = idf
             self.averageLength = averageLength
+            self.lengths = lengths
             frequency = .allocate(capacity: idf.count)
         }
 
@@ -62,7 +67,7 @@ enum SnapshotBM25 {
         _ values: UnsafeMutablePointer<OpaquePointer?>
     ) -> Int32 {
         let k1 = 1.2, b = 0.75
-        guard count >= 1 else { return SQLITE_ERROR }
+        guard count >= 2 else { return SQLITE_ERROR }
         let figures: QueryFigures
         if let stored = api.xGetAuxdata!(fts, 0) {
             figures = Unmanaged<QueryFigures>.fromOpaque(stored).takeUnretainedValue()
@@ -87,7 +92,11 @@ enum SnapshotBM25 {
                 let value = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
                 idf.append(value <= 0 ? 1e-6 : value)
             }
-            figures = QueryFigures(idf: idf, averageLength: Double(tokenCount) / Double(rowCount))
+            // Read in the query's own transaction, so they are the lengths of the rows it scores.
+            let lengths = sqlite3_value_text(values[1]).flatMap { name in
+                IndexLengths.stored(of: String(cString: name), connection: sqlite3_context_db_handle(context))
+            }
+            figures = QueryFigures(idf: idf, averageLength: Double(tokenCount) / Double(rowCount), lengths: lengths)
             rc = api.xSetAuxdata!(fts, Unmanaged.passRetained(figures).toOpaque()) { pointer in
                 pointer.map { Unmanaged<QueryFigures>.fromOpaque($0).release() }
             }
@@ -102,14 +111,22 @@ enum SnapshotBM25 {
             var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
             rc = api.xInst!(fts, instance, &phrase, &column, &offset)
             if rc == SQLITE_OK {
-                let weight = count - 1 > Int(column) ? sqlite3_value_double(values[1 + Int(column)]) : 1.0
+                let weight = count - 2 > Int(column) ? sqlite3_value_double(values[2 + Int(column)]) : 1.0
                 frequency[Int(phrase)] += weight
             }
             instance += 1
         }
-        var tokens: Int32 = 0
-        if rc == SQLITE_OK { rc = api.xColumnSize!(fts, -1, &tokens) }
         guard rc == SQLITE_OK else { return rc }
+        var tokens: Int32 = 0
+        let stored = figures.lengths.flatMap { lengths in
+            lengths.withUnsafeBytes { IndexLengths.length(ofRow: api.xRowid!(fts), in: $0) }
+        }
+        if let stored {
+            tokens = stored
+        } else {
+            rc = api.xColumnSize!(fts, -1, &tokens)
+            guard rc == SQLITE_OK else { return rc }
+        }
         let length = Double(tokens)
         var score = 0.0
         for (idf, frequency) in zip(figures.idf, frequency) {

@@ -19,6 +19,7 @@ enum StoreSchema {
         Migration(name: "v3", sql: PackageResources.v3_sql),
         Migration(name: "v4", sql: PackageResources.v4_sql, backfill: { db in try TermStatistics.refreshHead(db) }),
         Migration(name: "v5", sql: PackageResources.v5_sql, backfill: { db in try TermRows.refresh(db) }),
+        Migration(name: "v6", sql: PackageResources.v6_sql, backfill: { db in try IndexLengths.refresh(db) }),
     ]
 
     static var currentVersion: String { migrations.last!.name }

@@ -30,9 +30,4 @@ import Testing
         #expect(PageCacheSlots(pagesOf: 4096, in: 2 << 20, headerSize: 201) == PageCacheSlots(size: 4304, count: 487))
         #expect(PageCacheSlots(pagesOf: 4096, in: 2 << 20, headerSize: -1) == nil)
     }
-
-    @Test func sqliteSaysHowLargeItsPageHeaderIs() throws {
-        let slots = try #require(PageCacheSlots(pagesOf: 4096, in: 2 << 20))
-        #expect(slots.size > 4096 && slots.size < 4096 + 1024)
-    }
 }

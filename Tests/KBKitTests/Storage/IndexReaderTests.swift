@@ -62,7 +62,7 @@ import Testing
     @Test func aCountForEachPhraseIsRequired() throws {
         try TemporaryStore.articles.open().readIndex { reader in
             #expect(throws: DatabaseError.self) {
-                try Row.fetchAll(reader.db, sql: "SELECT kb_bm25(article_fts, '3') FROM article_fts WHERE article_fts MATCH '\"error\" OR \"file\"'")
+                try Row.fetchAll(reader.db, sql: "SELECT kb_bm25(article_fts, '3', 'article_fts') FROM article_fts WHERE article_fts MATCH '\"error\" OR \"file\"'")
             }
         }
     }
