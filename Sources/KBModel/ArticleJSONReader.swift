@@ -10,6 +10,9 @@
 package final class ArticleJSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
+    /// Where a string with escapes is unescaped: no longer than the record, so the record's
+    /// size, allocated at the first such string.
+    private var unescaped: UnsafeMutableBufferPointer<UInt8>?
 
     /// The article in `json`, or `nil` when `json` is not exactly the writer's output.
     package static func read(_ json: UnsafeBufferPointer<UInt8>) -> Article? {
@@ -19,6 +22,8 @@ package final class ArticleJSONReader {
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    deinit { unescaped?.deallocate() }
 
     private func article() -> Article? {
         guard expect("{"), let id = key("id", string()), let title = key("title", string()),
@@ -110,14 +115,18 @@ package final class ArticleJSONReader {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         // Else the runs between escapes are copied whole (a section's text has a `\n` a line).
-        var unescaped: [UInt8] = []
+        let buffer = unescaped ?? .allocate(capacity: bytes.count)
+        unescaped = buffer
+        var length = 0
         var run = start
         while end < bytes.count {
-            unescaped.append(contentsOf: bytes[run..<end])
+            buffer.baseAddress!.advanced(by: length).update(from: bytes.baseAddress!.advanced(by: run), count: end - run)
+            length += end - run
             position = end + 1
-            if bytes[end] == 0x22 { return String(decoding: unescaped, as: UTF8.self) }
+            if bytes[end] == 0x22 { return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self) }
             guard let escaped = escape() else { return nil }
-            unescaped.append(escaped)
+            buffer[length] = escaped
+            length += 1
             run = position
             end = bytes.firstIndex(of: 0x22, or: 0x5C, from: run)
         }
