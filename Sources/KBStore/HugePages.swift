@@ -2,9 +2,10 @@ import Glibc
 
 /// Memory the kernel backs with transparent huge pages (2 MiB) when the process asks.
 ///
-/// A one-shot search fills SQLite's page cache with some 500 pages read from the store, each
-/// in fresh memory: with 4 KiB pages, each of them was a page fault, its page zeroed and
-/// charged on its own. One huge page holds them all for one fault. When the kernel has no
+/// A one-shot search fills SQLite's page cache (2,000 KiB by default, about what one huge
+/// page holds) with the 300 or so pages it reads from the store, each in fresh memory: with
+/// 4 KiB pages, each was a page fault, its page zeroed and charged on its own. One huge page
+/// holds them all for one fault. When the kernel has no
 /// huge page free it falls back to base pages (after trying to compact memory, if its
 /// `defrag` setting says so).
 enum HugePages {

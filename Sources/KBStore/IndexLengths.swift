@@ -32,17 +32,30 @@ enum IndexLengths {
 
     /// The stored lengths of the index named `table`, read through `connection` (from inside
     /// a query: `SnapshotBM25`); nil while an import changes it, or when they cannot be read.
-    static func stored(of table: String, connection: OpaquePointer?) -> [UInt8]? {
+    static func stored(of table: String, connection: OpaquePointer?) -> Stored? {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(connection, "SELECT lengths FROM index_lengths WHERE name = ?", -1, &statement, nil) == SQLITE_OK
         else { return nil }
-        defer { sqlite3_finalize(statement) }
+        let stored = Stored(statement: statement)
         // SQLITE_TRANSIENT (a macro Swift does not import): SQLite copies the text.
         let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
         guard sqlite3_bind_text(statement, 1, table, -1, transient) == SQLITE_OK,
               sqlite3_step(statement) == SQLITE_ROW, let blob = sqlite3_column_blob(statement, 0)
         else { return nil }
-        return [UInt8](UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 0))))
+        stored.bytes = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 0)))
+        return stored
+    }
+
+    /// Stored lengths where SQLite read them, in the row of the statement that read them (a
+    /// copy would be another 120 KB of fresh memory a search for the archive's index).
+    final class Stored {
+        private let statement: OpaquePointer?
+        /// Valid while this lives: the statement stays on its row.
+        fileprivate(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+
+        fileprivate init(statement: OpaquePointer?) { self.statement = statement }
+
+        deinit { sqlite3_finalize(statement) }
     }
 
     /// The length of the article in row `rowid` from the stored `lengths`, nil when they do

@@ -9,14 +9,18 @@ public enum SQLiteProcessSettings {
     /// process-wide mutex around each allocation to keep them. Together they were 4% of the
     /// instructions of one whole `kb search` (callgrind).
     ///
-    /// And, where the kernel gives huge pages, the page cache's first slots in one huge page
-    /// (see `HugePages`): a one-shot search then spent 0.92 times the wall time.
+    /// And, with `pageCacheInHugePage` and where the kernel gives huge pages, the page
+    /// cache's slots in one huge page (see `HugePages`): a one-shot search then spent 0.87
+    /// times the wall time. Only for a process whose caches stay small: once the slots run
+    /// short SQLite reuses cached pages rather than allocate more, whatever `cache_size` says
+    /// (an import's 128 MiB cache would be held to 2 MiB).
     ///
     /// Returns false when SQLite was already in use, and then changes nothing.
     @discardableResult
-    public static func apply() -> Bool {
+    public static func apply(pageCacheInHugePage: Bool = false) -> Bool {
         guard kb_sqlite_configure_process() == SQLITE_OK else { return false }
-        if HugePages.areGiven, let slots = PageCacheSlots(pagesOf: defaultPageSize, in: HugePages.size),
+        if pageCacheInHugePage, HugePages.areGiven,
+           let slots = PageCacheSlots(pagesOf: defaultPageSize, in: HugePages.size),
            let memory = HugePages.allocate(count: 1) {
             _ = kb_sqlite_use_page_cache_memory(memory, Int32(slots.size), Int32(slots.count))
         }

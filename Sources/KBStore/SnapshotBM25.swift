@@ -40,12 +40,12 @@ enum SnapshotBM25 {
         let idf: [Double]
         let averageLength: Double
         /// The index's stored lengths, nil when FTS5 is asked for each.
-        let lengths: [UInt8]?
+        let lengths: IndexLengths.Stored?
         /// Each phrase's weighted count in the row being scored (a buffer of its own: an
         /// array property would be checked for exclusive access at every instance).
         let frequency: UnsafeMutableBufferPointer<Double>
 
-        init(idf: [Double], averageLength: Double, lengths: [UInt8]?) {
+        init(idf: [Double], averageLength: Double, lengths: IndexLengths.Stored?) {
             self.idf = idf
             self.averageLength = averageLength
             self.lengths = lengths
@@ -118,9 +118,7 @@ enum SnapshotBM25 {
         }
         guard rc == SQLITE_OK else { return rc }
         var tokens: Int32 = 0
-        let stored = figures.lengths.flatMap { lengths in
-            lengths.withUnsafeBytes { IndexLengths.length(ofRow: api.xRowid!(fts), in: $0) }
-        }
+        let stored = figures.lengths.flatMap { IndexLengths.length(ofRow: api.xRowid!(fts), in: $0.bytes) }
         if let stored {
             tokens = stored
         } else {

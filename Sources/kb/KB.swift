@@ -21,9 +21,10 @@ struct KB: ParsableCommand {
     /// Synchronous: no command awaits, and an async main would start Swift's concurrency
     /// runtime (a task, an executor and a thread) in every short-lived `kb search`.
     static func main() {
-        SQLiteProcessSettings.apply()
         do {
             var command = try SearchCommandLine.parse(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
+            // Before the command opens a store (reading the command line opens none).
+            SQLiteProcessSettings.apply(pageCacheInHugePage: command is SearchCommand)
             try command.run()
         } catch {
             let code = exitCode(for: error)
