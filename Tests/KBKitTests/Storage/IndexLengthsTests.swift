@@ -95,19 +95,8 @@ import Testing
     }
 
     @Test func anImportCutShortAfterChangingTheIndexLeavesNoLengths() throws {
-        struct CutShort: Error {}
         let store = try TemporaryStore()
-        try store.importPaths(TermRowsTests.writeArticles(store))
-        let changed = try Fixtures.parse(
-            "# Printing problem 0\n\n## Symptoms\n\nThe spooler stalled tray word0 reports a much longer error 0.\n",
-            path: store.folder.appendingPathComponent("kb/article-0.md").path)
-        #expect(throws: (any Error).self) {
-            try store.open().importRun(startedAt: Date(), scanned: 1, articlesPerTransaction: 1) { session in
-                #expect(try session.store(StoredArticle(changed)) == .updated)
-                try session.commitIfDue()
-                throw CutShort()
-            }
-        }
+        try TermRowsTests.importCutShort(store, symptoms: "The spooler stalled tray word0 reports a much longer error 0.")
         try store.open().readIndex { reader in
             let stored = try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM index_lengths")
             #expect(stored == 0)

@@ -85,12 +85,13 @@ import Testing
         #expect(try store.open().check() == ["the bitmap of the word 'offline' disagrees with the full-text index in 65 articles"])
     }
 
-    @Test func anImportCutShortAfterChangingTheIndexLeavesNoBitmap() throws {
+    /// Imports `writeArticles`, then an import that changes article 0 to these symptoms,
+    /// commits it and fails.
+    static func importCutShort(_ store: TemporaryStore, symptoms: String) throws {
         struct CutShort: Error {}
-        let store = try TemporaryStore()
-        try store.importPaths(Self.writeArticles(store))
+        try store.importPaths(writeArticles(store))
         let changed = try Fixtures.parse(
-            "# Printing problem 0\n\n## Symptoms\n\nThe spooler stalled tray word0 reports error 0.\n",
+            "# Printing problem 0\n\n## Symptoms\n\n\(symptoms)\n",
             path: store.folder.appendingPathComponent("kb/article-0.md").path)
         #expect(throws: (any Error).self) {
             try store.open().importRun(startedAt: Date(), scanned: 1, articlesPerTransaction: 1) { session in
@@ -99,6 +100,11 @@ import Testing
                 throw CutShort()
             }
         }
+    }
+
+    @Test func anImportCutShortAfterChangingTheIndexLeavesNoBitmap() throws {
+        let store = try TemporaryStore()
+        try Self.importCutShort(store, symptoms: "The spooler stalled tray word0 reports error 0.")
         // The changed article is stored; no bitmap says otherwise.
         let (bitmaps, without) = try Self.compare(store)
         #expect(bitmaps.isEmpty)
