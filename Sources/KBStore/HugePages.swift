@@ -5,9 +5,8 @@ import Glibc
 /// A one-shot search fills SQLite's page cache (2,000 KiB by default, about what one huge
 /// page holds) with the 300 or so pages it reads from the store, each in fresh memory: with
 /// 4 KiB pages, each was a page fault, its page zeroed and charged on its own. One huge page
-/// holds them all for one fault. When the kernel has no
-/// huge page free it falls back to base pages (after trying to compact memory, if its
-/// `defrag` setting says so).
+/// holds them all for one fault. When the kernel has no huge page free it falls back to base
+/// pages (after trying to compact memory, if its `defrag` setting says so).
 enum HugePages {
     /// A huge page on x86-64 and, with 4 KiB base pages, on arm64. Elsewhere the memory is
     /// still usable: it is merely backed by base pages.
