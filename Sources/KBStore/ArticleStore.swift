@@ -35,7 +35,7 @@ public final class ArticleStore: Sendable {
                 config.prepareDatabase { db in sqlite3_set_authorizer(db.sqliteConnection, nil, nil) }
             case (.readOnly, .longLived):
                 // Mapped pages stay mapped for the next search (a one-shot search reads some
-                // 350 pages scattered through the file, and gained nothing measurable from a
+                // 300 pages scattered through the file, and gained nothing measurable from a
                 // mapping). SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that
                 // are read into the page cache, made large enough to keep a large store's
                 // hot pages.
