@@ -42,7 +42,7 @@ enum SnapshotBM25 {
         /// The index's stored lengths, nil when FTS5 is asked for each.
         let lengths: IndexLengths.Stored?
         /// Each phrase's weighted count in the row being scored (a buffer of its own: an
-        /// array property would be checked for exclusive access at every instance).
+        /// array property would be checked for exclusive access at every write).
         let frequency: UnsafeMutableBufferPointer<Double>
 
         init(idf: [Double], averageLength: Double, lengths: IndexLengths.Stored?) {
@@ -102,27 +102,28 @@ enum SnapshotBM25 {
             }
             guard rc == SQLITE_OK else { return rc }
         }
+        // Each phrase's instances in the row, in the order FTS5's instance list holds them
+        // (by column, then offset), so each sum is bm25's to the bit. Read phrase by phrase:
+        // the instance list `bm25` reads (xInst) is all phrases' lists merged and sorted
+        // first, which cost a quarter of scoring a row.
         let frequency = figures.frequency
-        frequency.update(repeating: 0)
-        var instances: Int32 = 0
-        var rc = api.xInstCount!(fts, &instances)
-        var instance: Int32 = 0
-        while rc == SQLITE_OK && instance < instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            rc = api.xInst!(fts, instance, &phrase, &column, &offset)
-            if rc == SQLITE_OK {
-                let weight = count - 2 > Int(column) ? sqlite3_value_double(values[2 + Int(column)]) : 1.0
-                frequency[Int(phrase)] += weight
+        for phrase in frequency.indices {
+            var instances = Fts5PhraseIter(), column: Int32 = 0, offset: Int32 = 0
+            let rc = api.xPhraseFirst!(fts, Int32(phrase), &instances, &column, &offset)
+            guard rc == SQLITE_OK else { return rc }
+            var sum = 0.0
+            while column >= 0 {
+                sum += count - 2 > Int(column) ? sqlite3_value_double(values[2 + Int(column)]) : 1.0
+                api.xPhraseNext!(fts, &instances, &column, &offset)
             }
-            instance += 1
+            frequency[phrase] = sum
         }
-        guard rc == SQLITE_OK else { return rc }
         var tokens: Int32 = 0
         let stored = figures.lengths.flatMap { IndexLengths.length(ofRow: api.xRowid!(fts), in: $0.bytes) }
         if let stored {
             tokens = stored
         } else {
-            rc = api.xColumnSize!(fts, -1, &tokens)
+            let rc = api.xColumnSize!(fts, -1, &tokens)
             guard rc == SQLITE_OK else { return rc }
         }
         let length = Double(tokens)
