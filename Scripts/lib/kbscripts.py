@@ -11,6 +11,15 @@ def release_kb():
     return os.path.join(ROOT, ".build", "release", "kb")
 
 
+def release_kb_for_valgrind(folder):
+    """The release kb (built first) copied into `folder` with its symbol table but no debug
+    information: valgrind 3.19 cannot read the DWARF 5 that Swift writes, and callgrind needs
+    only the functions' names."""
+    binary = os.path.join(folder, "kb")
+    subprocess.run(["strip", "--strip-debug", "-o", binary, release_kb()], check=True)
+    return binary
+
+
 def remove_store(path):
     """Removes a store file and its WAL companions, so the next import starts from nothing."""
     for suffix in ("", "-wal", "-shm"):
