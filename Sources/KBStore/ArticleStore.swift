@@ -91,13 +91,13 @@ public final class ArticleStore: Sendable {
             let reader: any DatabaseWriter & DatabaseReader = pooled
                 ? try DatabasePool(path: path, configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
-            return (reader, try reader.read { db in try checkSchema(db, path: path) })
+            return (reader, try read(reader) { db in try checkSchema(db, path: path) })
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN
             && (StoreError.isOnReadOnlyFileSystem(path) || !isFolderWritable(path)) {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
             let reader = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
-            return (reader, try reader.read { db in try checkSchema(db, path: path) })
+            return (reader, try read(reader) { db in try checkSchema(db, path: path) })
         }
     }
 
@@ -145,18 +145,23 @@ public final class ArticleStore: Sendable {
     /// statements as possible: a search prepares each anew in its short-lived process.
     private static func checkSchema(_ db: Database, path: String) throws -> Bool {
         // Reading the schema fails early on a file that is not a database.
-        let header = try Row.fetchOne(db, sql: """
+        // Statements made with `makeStatement`, as every read of a search is: GRDB's SQL
+        // literals (`Row.fetchOne(db, sql:)`) cost a fresh process 0.3 M instructions at
+        // their first use, the Swift runtime instantiating their generic types.
+        let header = try Row.fetchOne(db.makeStatement(sql: """
             SELECT (SELECT application_id FROM pragma_application_id()), count(*),
                    count(*) FILTER (WHERE type = 'table' AND name = 'article')
             FROM sqlite_master
-            """)
+            """))
         let applicationID: Int32 = header?[0] ?? 0
         let tables: Int = header?[1] ?? 0
         let isStore = (header?[2] ?? 0) > 0
         if (applicationID != 0 && applicationID != Self.applicationID) || (!isStore && tables > 0) {
             throw StoreError(path: path, reason: "not a kb store: this SQLite database belongs to another program (kb uses only an empty file or its own store)")
         }
-        let applied = try StoreSchema.migrator.appliedIdentifiers(db)
+        // What `DatabaseMigrator.appliedIdentifiers` reads, without a literal; a kb store
+        // has the table from its first migration on.
+        let applied = isStore ? try String.fetchSet(db.makeStatement(sql: "SELECT identifier FROM grdb_migrations")) : []
         let known = StoreSchema.migrator.migrations
         if applied.contains(where: { !known.contains($0) }) {
             throw StoreError(path: path, reason: "this store has a newer schema than this kb knows (\(StoreSchema.currentVersion)): upgrade kb")
@@ -177,7 +182,28 @@ public final class ArticleStore: Sendable {
 
     /// Runs `body` in a read transaction; a database error becomes a `StoreError` naming the store.
     package func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try database.read(body) } catch { throw StoreError.wrapping(error, path: path) }
+        do { return try Self.read(database, body) } catch { throw StoreError.wrapping(error, path: path) }
+    }
+
+    /// Runs `body` in a read transaction of `reader`. A one-shot reader's single connection
+    /// (a `DatabaseQueue`, opened read-only) begins and ends it with statements made with
+    /// `makeStatement`: GRDB's `read` writes BEGIN and COMMIT as its SQL literals, whose first
+    /// use cost a fresh process 0.3 M instructions (2% of a search), most of it the Swift
+    /// runtime instantiating their generic types.
+    private static func read<T>(_ reader: any DatabaseReader, _ body: (Database) throws -> T) throws -> T {
+        guard let queue = reader as? DatabaseQueue, queue.configuration.readonly else { return try reader.read(body) }
+        return try queue.inDatabase { db in
+            try db.makeStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            let value: T
+            do {
+                value = try body(db)
+            } catch {
+                try? db.makeStatement(sql: "ROLLBACK TRANSACTION").execute()
+                throw error
+            }
+            try db.makeStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
+        }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -80,3 +80,30 @@ import Testing
             == "\"near\" OR \"x\"\"y\" OR (\"and\" AND \"not\") OR codes : \"x80004005\" OR (\"event 7000\" AND (\"a\" OR \"b\"))")
     }
 }
+
+/// `IndexReader.candidateRows` reads the columns re-ranking needs through SQLite's C
+/// interface: each as stored, a missing product as nil.
+@Suite struct CandidateRowsTests {
+    @Test func eachRowIsReadAsStored() throws {
+        try TemporaryStore.articles.open().readIndex { reader in
+            let stored = try Row.fetchAll(reader.db, sql: "SELECT rowid, id, title, product, content_hash, messages FROM article")
+            try #require(stored.count >= 4)
+            // Both kinds of product are among the sample articles.
+            #expect(stored.contains { $0["product"] == nil as String? })
+            #expect(stored.contains { $0["product"] != nil as String? })
+            // A rowid asked twice is read once; a rowid no article has is not read.
+            let rowids = stored.map { $0["rowid"] as Int64 }
+            let read = try reader.candidateRows(rowids + [rowids[0], 999_999])
+            #expect(read.count == stored.count)
+            for row in stored {
+                let candidate = try #require(read[row["rowid"]])
+                #expect(candidate.rowid == row["rowid"])
+                #expect(candidate.id == row["id"])
+                #expect(candidate.title == row["title"])
+                #expect(candidate.product == row["product"])
+                #expect(candidate.contentHash == row["content_hash"])
+                #expect(candidate.messages == row["messages"])
+            }
+        }
+    }
+}

@@ -9,15 +9,23 @@ extension Statement {
     /// about 700 instructions a row decoding and appending each rowid (callgrind, dev queries
     /// on the archive and docs-as-code store), more than SQLite spent finding it.
     func rowids(arguments: StatementArguments) throws -> [Int64] {
+        var rowids: [Int64] = []
+        try step(arguments: arguments) { statement in rowids.append(sqlite3_column_int64(statement, 0)) }
+        return rowids
+    }
+
+    /// Steps through the rows the statement yields with these arguments, through SQLite's C
+    /// interface: `body` reads each from the statement (`sqlite3_column_*`) while it is the
+    /// current row.
+    func step(arguments: StatementArguments, _ body: (OpaquePointer) throws -> Void) throws {
         try setArguments(arguments)
         defer { sqlite3_reset(sqliteStatement) }
-        var rowids: [Int64] = []
         while true {
             switch sqlite3_step(sqliteStatement) {
             case SQLITE_ROW:
-                rowids.append(sqlite3_column_int64(sqliteStatement, 0))
+                try body(sqliteStatement)
             case SQLITE_DONE:
-                return rowids
+                return
             case let code:
                 throw DatabaseError(
                     resultCode: ResultCode(rawValue: code),
