@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func aCountForEachPhraseIsRequired() throws {
-        try TemporaryStore.articles.open().readIndex { reader in
+        _ = try TemporaryStore.articles.open().readIndex { reader in
             #expect(throws: DatabaseError.self) {
                 try Row.fetchAll(reader.db, sql: "SELECT kb_bm25(article_fts, '3', 'article_fts') FROM article_fts WHERE article_fts MATCH '\"error\" OR \"file\"'")
             }

@@ -29,6 +29,7 @@ final class TemporaryStore: Sendable {
     }
 
     /// Writes a file in the temporary folder and returns its path.
+    @discardableResult
     func write(_ name: String, _ contents: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
