@@ -18,10 +18,11 @@ package final class ImportSession {
     /// first article changed.
     private var derivedCleared = false
 
-    fileprivate init(db: Database, startedAt: String, scanned: Int, articlesPerTransaction: Int) throws {
+    fileprivate init(db: Database, startedAt: String, articlesPerTransaction: Int) throws {
         self.db = db
         self.articlesPerTransaction = articlesPerTransaction
-        try db.execute(sql: "INSERT INTO import_run(started_at, scanned) VALUES (?, ?)", arguments: [startedAt, scanned])
+        // How many files were scanned is known at the end: files are found as the import goes.
+        try db.execute(sql: "INSERT INTO import_run(started_at) VALUES (?)", arguments: [startedAt])
         runID = db.lastInsertedRowID
         writer = try ArticleWriter(db: db, importedAt: startedAt)
     }
@@ -58,10 +59,10 @@ package final class ImportSession {
     fileprivate func finish(_ counts: ImportCounts) throws {
         try db.execute(
             sql: """
-                UPDATE import_run SET finished_at = ?, new = ?, updated = ?, unchanged = ?, failed = ?
+                UPDATE import_run SET finished_at = ?, scanned = ?, new = ?, updated = ?, unchanged = ?, failed = ?
                 WHERE id = ?
                 """,
-            arguments: [ISO8601DateFormatter().string(from: Date()), counts.new, counts.updated,
+            arguments: [ISO8601DateFormatter().string(from: Date()), counts.scanned, counts.new, counts.updated,
                         counts.unchanged, counts.failed, runID])
         guard counts.new + counts.updated > 0 else { return }
         try IndexSegments.merge(db)
@@ -73,6 +74,8 @@ package final class ImportSession {
 
 /// What an import run did, as recorded in `import_run`.
 package struct ImportCounts: Sendable {
+    /// Input files (and standard input) read.
+    package var scanned = 0
     /// Articles stored for the first time.
     package var new = 0
     /// Articles replaced by a newer version.
@@ -83,7 +86,8 @@ package struct ImportCounts: Sendable {
     package var failed = 0
 
     /// Counts as given.
-    package init(new: Int = 0, updated: Int = 0, unchanged: Int = 0, failed: Int = 0) {
+    package init(scanned: Int = 0, new: Int = 0, updated: Int = 0, unchanged: Int = 0, failed: Int = 0) {
+        self.scanned = scanned
         self.new = new
         self.updated = updated
         self.unchanged = unchanged
@@ -96,14 +100,14 @@ extension ArticleStore {
     /// counts. Everything `body` stored is committed when it returns; when it throws, the
     /// transaction under way is rolled back and the error passed on.
     package func importRun(
-        startedAt: Date, scanned: Int, articlesPerTransaction: Int, _ body: (ImportSession) throws -> ImportCounts
+        startedAt: Date, articlesPerTransaction: Int, _ body: (ImportSession) throws -> ImportCounts
     ) throws(StoreError) {
         let startedAt = ISO8601DateFormatter().string(from: startedAt)
         try write { db in
             try BulkLoad.begin(db)
             defer { try? BulkLoad.end(db) }
             let session = try ImportSession(
-                db: db, startedAt: startedAt, scanned: scanned, articlesPerTransaction: articlesPerTransaction)
+                db: db, startedAt: startedAt, articlesPerTransaction: articlesPerTransaction)
             try db.beginTransaction()
             do {
                 let counts = try body(session)

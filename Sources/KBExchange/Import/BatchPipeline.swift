@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 
-/// Runs a producer in the background (it fans out to all cores itself) while the caller
-/// consumes what it emits: parsing and the single SQLite writer overlap. At most `depth`
-/// batches wait, so memory stays bounded.
+/// Runs a producer in the background while the caller consumes what it emits: the walk of
+/// the folders, the parsing (which fans out to all cores itself) and the single SQLite writer
+/// overlap. At most `depth` batches wait, so memory stays bounded.
 ///
 /// The producer runs on a Dispatch worker rather than a thread of its own: a dedicated thread
 /// that exited as an import failed on a full disk sometimes aborted the process in glibc's
@@ -16,6 +16,8 @@ final class BatchPipeline<Output: Sendable>: Sendable {
     private struct State {
         var ready: [[Output]] = []
         var cancelled = false
+        var emitted = 0
+        var finished = false
     }
 
     private let state = Mutex(State())
@@ -32,6 +34,7 @@ final class BatchPipeline<Output: Sendable>: Sendable {
         room = DispatchSemaphore(value: depth)
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             produce { batch in self.push(batch) }
+            state.withLock { $0.finished = true }
             available.signal()
             done.signal()
         }
@@ -42,10 +45,16 @@ final class BatchPipeline<Output: Sendable>: Sendable {
         let accepted = state.withLock { state in
             if state.cancelled { return false }
             state.ready.append(batch)
+            state.emitted += batch.count
             return true
         }
         if accepted { available.signal() } else { room.signal() }
         return accepted
+    }
+
+    /// How many outputs the producer emitted in all, once it has finished; nil before.
+    var total: Int? {
+        state.withLock { $0.finished ? $0.emitted : nil }
     }
 
     /// The next batch in order, or nil when all are done.

@@ -10,8 +10,9 @@ import KBStore
 ///   path is remembered.
 /// - Each batch is one transaction: a crash leaves whole articles only, and running the same
 ///   import again completes the store (unchanged articles are skipped by content hash).
-/// - Parsing runs on all cores while this single writer inserts. Markdown files are read
-///   last, so that twins of DOCUMENT files already read need no parsing (`TwinShortcut`).
+/// - Parsing runs on all cores while this single writer inserts, and (`run(walking:with:)`)
+///   while the folders are still walked. Markdown files are read last, so that twins of
+///   DOCUMENT files already read need no parsing (`TwinShortcut`).
 public struct Importer: Sendable {
     /// The store written to.
     public let store: ArticleStore
@@ -86,17 +87,19 @@ public struct Importer: Sendable {
         return "too large: its JSON record would be \(bytes >> 20) MiB, over the \(ArticleLimits.recordBytes >> 20) MiB limit for one record"
     }
 
-    /// Reads and prepares every item in batches (`ArticleSource.readBatches`): all but
-    /// markdown files first, then those.
-    private func produce(_ items: [FileWalker.Item], emit: ([Prepared]) -> Bool) {
+    /// Reads and prepares every item in batches (`ArticleSource.readBatches`) as `nextItems`
+    /// gives them: all but markdown files first, then those.
+    private func produce(_ nextItems: () -> [FileWalker.Item]?, emit: ([Prepared]) -> Bool) {
         let twins = TwinShortcut()
         var deferred: [FileWalker.Item] = []
-        for pass in [1, 2] {
+        var items = nextItems()
+        var pass = 1
+        while let batch = items {
             var stopped = false
             var deferredInBatch = 0
             ArticleSource.readBatches(
-                pass == 1 ? items : deferred, batchSize: batchSize,
-                prepare: { Self.prepare($0, pass: pass, twins: twins) },
+                batch, batchSize: batchSize,
+                prepare: { [pass] in Self.prepare($0, pass: pass, twins: twins) },
                 export: { if case .export(let stream) = $0 { stream } else { nil } },
                 record: { Self.prepared($0, twins: twins) }
             ) { prepared, itemsDone in
@@ -117,7 +120,30 @@ public struct Importer: Sendable {
                 return !stopped
             }
             if stopped { return }
+            items = pass == 1 ? nextItems() : nil
+            if items == nil, pass == 1 { (items, pass) = (deferred, 2) }
         }
+    }
+
+    /// Imports what `walker` finds under `paths` (see `FileWalker.walk`), parsing the first
+    /// files while it walks on; otherwise as `run(_:progress:)`.
+    public func run(
+        walking paths: [String], with walker: FileWalker, progress: (ImportProgress) -> Void = { _ in }
+    ) throws(StoreError) -> ImportSummary {
+        let batchSize = self.batchSize
+        // Items are small, and the walk is quick: it never waits for the import.
+        let walk = BatchPipeline<FileWalker.Item>(depth: 1 << 20) { emit in
+            var batch: [FileWalker.Item] = []
+            var goOn = true
+            walker.walk(paths) { item in
+                batch.append(item)
+                if batch.count == batchSize { (goOn, batch) = (emit(batch), []) }
+                return goOn
+            }
+            if goOn, !batch.isEmpty { _ = emit(batch) }
+        }
+        defer { walk.cancel() }
+        return try run(walk, progress: progress)
     }
 
     /// Imports the items, calling `progress` after each batch, and says what was done. A
@@ -125,12 +151,20 @@ public struct Importer: Sendable {
     public func run(
         _ items: [FileWalker.Item], progress: (ImportProgress) -> Void = { _ in }
     ) throws(StoreError) -> ImportSummary {
+        let given = BatchPipeline<FileWalker.Item>(depth: 1) { emit in _ = emit(items) }
+        defer { given.cancel() }
+        return try run(given, progress: progress)
+    }
+
+    /// Imports the items `input` gives, a batch at a time.
+    private func run(
+        _ input: BatchPipeline<FileWalker.Item>, progress: (ImportProgress) -> Void
+    ) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
-        summary.scanned = items.count
         let started = Date()
-        let pipeline = BatchPipeline<Prepared> { [self] emit in produce(items, emit: emit) }
+        let pipeline = BatchPipeline<Prepared> { [self] emit in produce(input.next, emit: emit) }
         defer { pipeline.cancel() }
-        try store.importRun(startedAt: started, scanned: items.count, articlesPerTransaction: articlesPerTransaction) { session in
+        try store.importRun(startedAt: started, articlesPerTransaction: articlesPerTransaction) { session in
             var filesDone = 0
             while let batch = pipeline.next() {
                 for prepared in batch {
@@ -157,11 +191,15 @@ public struct Importer: Sendable {
                 }
                 try session.commitIfDue()
                 progress(ImportProgress(
-                    filesDone: filesDone, filesTotal: items.count,
+                    filesDone: filesDone, filesTotal: input.total,
                     articles: summary.new + summary.updated + summary.unchanged,
                     elapsed: Date().timeIntervalSince(started)))
             }
-            return ImportCounts(new: summary.new, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed)
+            // Every item is read by now, so the walk has ended.
+            summary.scanned = input.total ?? 0
+            return ImportCounts(
+                scanned: summary.scanned, new: summary.new, updated: summary.updated, unchanged: summary.unchanged,
+                failed: summary.failed)
         }
         return summary
     }

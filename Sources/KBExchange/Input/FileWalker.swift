@@ -9,7 +9,7 @@ import KBModel
 /// folder reached twice through symbolic links is walked
 /// once, so link loops end. A symbolic link inside a folder that leads out of it (to a system
 /// file, say) is not followed unless asked (`followSymlinks`), and is listed as skipped.
-public struct FileWalker {
+public struct FileWalker: Sendable {
     /// Whether symbolic links that lead out of the folder named are followed.
     public var followSymlinks = false
     /// Which files in folders are articles.
@@ -39,40 +39,49 @@ public struct FileWalker {
     /// The article files under the given paths (files as given, folders walked), in a
     /// stable order; "-" is standard input.
     public func items(for paths: [String]) -> [Item] {
-        var visited = Set<DirectoryID>()
         var items: [Item] = []
+        walk(paths) { items.append($0); return true }
+        return items
+    }
+
+    /// `items(for:)` one at a time, as they are found (an import parses the first files while
+    /// the walk goes on), until `found` returns false.
+    public func walk(_ paths: [String], _ found: (Item) -> Bool) {
+        var visited = Set<DirectoryID>()
         let roots = KnowledgeBaseRoot()
         for path in paths {
-            if path == "-" { items.append(.standardInput); continue }
-            let start = items.count
+            if path == "-" {
+                guard found(.standardInput) else { return }
+                continue
+            }
             let root = Self.realPath(path) ?? KnowledgeBaseRoot.absolute(path)
-            walk(path, root: root, top: path, visited: &visited, into: &items)
             // Each file's place in its knowledge base (see `KnowledgeBaseRoot`). Paths found
             // under `path` start with it, so one absolute path serves them all.
             let absolute = KnowledgeBaseRoot.absolute(path)
             var isFolder: ObjCBool = false
             let named = FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
                 ? absolute : KnowledgeBaseRoot.folder(of: absolute)
-            for index in start..<items.count {
-                guard case .file(let file, _, let repositoryPage) = items[index] else { continue }
+            let goOn = walk(path, type: nil, root: root, top: path, visited: &visited) { item in
+                guard case .file(let file, _, let repositoryPage) = item else { return found(item) }
                 let full = file.hasPrefix(path) ? absolute + file.dropFirst(path.count) : KnowledgeBaseRoot.absolute(file)
-                items[index] = .file(file, location: roots.location(of: full, named: named), repositoryPage: repositoryPage)
+                return found(.file(file, location: roots.location(of: full, named: named), repositoryPage: repositoryPage))
             }
+            guard goOn else { return }
         }
-        return items
     }
 
-    /// A folder's entries as the file system names them: a name that is not valid UTF-8 is
-    /// kept apart, shown with replacement characters, since no `String` path can open it.
-    static func names(in folder: String) -> [(text: String, isUTF8: Bool)]? {
+    /// A folder's entries as the file system names them, with the type it gives (`DT_REG`,
+    /// `DT_DIR`…; `DT_UNKNOWN` where it gives none): a name that is not valid UTF-8 is kept
+    /// apart, shown with replacement characters, since no `String` path can open it.
+    static func names(in folder: String) -> [(text: String, isUTF8: Bool, type: UInt8)]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
-        var names: [(text: String, isUTF8: Bool)] = []
+        var names: [(text: String, isUTF8: Bool, type: UInt8)] = []
         while let entry = readdir(directory) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
             let text = String(decoding: bytes, as: UTF8.self)
             if text == "." || text == ".." { continue }
-            names.append((text, String(validating: bytes, as: UTF8.self) != nil))
+            names.append((text, String(validating: bytes, as: UTF8.self) != nil, entry.pointee.d_type))
         }
         return names
     }
@@ -90,51 +99,60 @@ public struct FileWalker {
     }
 
     /// Walks `path`, found under `top` (the path named), whose real place is under `root`.
-    private func walk(_ path: String, root: String, top: String, visited: inout Set<DirectoryID>, into items: inout [Item]) {
+    /// `type` is the entry's type as its folder's listing gave it, if it did. False once
+    /// `found` has returned false.
+    private func walk(
+        _ path: String, type: UInt8?, root: String, top: String, visited: inout Set<DirectoryID>, into found: (Item) -> Bool
+    ) -> Bool {
         let topLevel = path == top
+        // A file its folder's listing calls regular needs no call of its own: most entries.
+        if type == UInt8(DT_REG) {
+            return regularFile(path, top: top, into: found)
+        }
         // The entry itself first (one call for a plain file or folder); a link is then followed.
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            items.append(.failure(path: path, reason: errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))))
-            return
+            return found(.failure(path: path, reason: errno == ENOENT ? "no such file or folder" : String(cString: strerror(errno))))
         }
         if info.st_mode & S_IFMT == S_IFLNK {
             if !topLevel, !followSymlinks, let target = Self.realPath(path), target != root,
                !target.hasPrefix(root == "/" ? "/" : root + "/") {
-                items.append(.failure(path: path, reason: "skipped: a symbolic link to \(target), outside the folder imported (--follow-symlinks follows it)"))
-                return
+                return found(.failure(path: path, reason: "skipped: a symbolic link to \(target), outside the folder imported (--follow-symlinks follows it)"))
             }
             guard stat(path, &info) == 0 else {
-                items.append(.failure(path: path, reason: errno == ENOENT ? "broken symbolic link" : String(cString: strerror(errno))))
-                return
+                return found(.failure(path: path, reason: errno == ENOENT ? "broken symbolic link" : String(cString: strerror(errno))))
             }
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             let id = DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            guard visited.insert(id).inserted else { return }
+            guard visited.insert(id).inserted else { return true }
             guard let names = Self.names(in: path) else {
-                items.append(.failure(path: path, reason: "cannot list folder: permission denied or unreadable"))
-                return
+                return found(.failure(path: path, reason: "cannot list folder: permission denied or unreadable"))
             }
             let folder = path.hasSuffix("/") ? path : path + "/"
             for name in names.sorted(by: { $0.text < $1.text }) where !name.text.hasPrefix(".") {
-                guard name.isUTF8 else {
-                    items.append(.failure(path: folder + name.text, reason: "the file name is not valid UTF-8 (shown with \u{FFFD}): rename it to import it"))
-                    continue
-                }
-                walk(folder + name.text, root: root, top: top, visited: &visited, into: &items)
+                let goOn = name.isUTF8
+                    ? walk(folder + name.text, type: name.type, root: root, top: top, visited: &visited, into: found)
+                    : found(.failure(path: folder + name.text, reason: "the file name is not valid UTF-8 (shown with \u{FFFD}): rename it to import it"))
+                guard goOn else { return false }
             }
+            return true
         case S_IFREG:
-            guard !topLevel else { items.append(.file(path)); return }
-            switch rules.verdict(path.dropFirst(top.count).drop(while: { $0 == "/" }).description) {
-            case .read: items.append(.file(path))
-            case .skip(.repositoryFile): items.append(.file(path, repositoryPage: true))
-            case .skip(let reason): items.append(.skipped(path: path, reason: reason))
-            case .ignore: break
-            }
+            return regularFile(path, top: top, into: found)
         default:
-            if topLevel { items.append(.file(path)) }  // e.g. a named pipe given explicitly
+            return topLevel ? found(.file(path)) : true  // e.g. a named pipe given explicitly
+        }
+    }
+
+    /// A regular file: read when named, else as `rules` say.
+    private func regularFile(_ path: String, top: String, into found: (Item) -> Bool) -> Bool {
+        guard path != top else { return found(.file(path)) }
+        switch rules.verdict(path.dropFirst(top.count).drop(while: { $0 == "/" }).description) {
+        case .read: return found(.file(path))
+        case .skip(.repositoryFile): return found(.file(path, repositoryPage: true))
+        case .skip(let reason): return found(.skipped(path: path, reason: reason))
+        case .ignore: return true
         }
     }
 }

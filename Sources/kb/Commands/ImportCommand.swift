@@ -36,11 +36,10 @@ struct ImportCommand: ParsableCommand {
         let summary = try KB.report {
             let store = try store.open(.readWrite)
             defer { store.close() }
-            let items = input.walker.items(for: paths)
             let bar = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
             var importer = Importer(store: store)
             if let articlesPerTransaction { importer.articlesPerTransaction = max(1, articlesPerTransaction) }
-            let summary = try importer.run(items) { bar.update($0) }
+            let summary = try importer.run(walking: paths, with: input.walker) { bar.update($0) }
             bar.finish()
             return summary
         }

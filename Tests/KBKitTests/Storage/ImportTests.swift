@@ -77,6 +77,32 @@ import Testing
         #expect(summary.errors[1].reason == "empty file")
     }
 
+    @Test func filesFoundWhileImportingAreCountedInTheSummaryTheRunAndTheLastProgress() throws {
+        let store = try TemporaryStore()
+        let good = try String(contentsOfFile: Fixtures.path("Articles/003_e36610226ab790a0.txt"), encoding: .utf8)
+        try store.write("dump/a.txt", good)
+        try store.write("dump/b.txt", "this is not an article\n")
+        try store.write("dump/c/d.txt", "")
+        var reports: [ImportProgress] = []
+        let summary = try Importer(store: store.open())
+            .run(walking: [store.folder.appendingPathComponent("dump").path], with: FileWalker()) { reports.append($0) }
+        #expect(summary.scanned == 3)
+        let recorded = try DatabaseQueue(path: store.path).read { db in try Int.fetchOne(db, sql: "SELECT scanned FROM import_run") }
+        #expect(recorded == 3)
+        #expect(reports.last.map { [$0.filesDone, $0.filesTotal] } == [3, 3])
+    }
+
+    @Test func aWalkStopsWhenAskedTo() throws {
+        let store = try TemporaryStore()
+        for name in ["a.txt", "b/c.txt", "b/d.txt", "e.txt"] { try store.write("dump/\(name)", "x") }
+        var found: [String] = []
+        FileWalker().walk([store.folder.appendingPathComponent("dump").path]) { item in
+            if case .file(let path, _, _) = item { found.append(KnowledgeBaseRoot.name(of: path)) }
+            return found.count < 2
+        }
+        #expect(found == ["a.txt", "c.txt"])
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
         let store = try TemporaryStore()
         try Data("just some text, not SQLite\n".utf8).write(to: URL(fileURLWithPath: store.path))
@@ -167,7 +193,7 @@ import Testing
         }
         // Read through a second connection, as a search would while the import runs.
         var during: [String: [String]] = [:]
-        try writer.importRun(startedAt: Date(), scanned: 0, articlesPerTransaction: 1) { _ in
+        try writer.importRun(startedAt: Date(), articlesPerTransaction: 1) { _ in
             during = try DatabaseQueue(path: store.path).read(settings)
             return ImportCounts()
         }

@@ -94,7 +94,7 @@ import Testing
             "# Printing problem 0\n\n## Symptoms\n\n\(symptoms)\n",
             path: store.folder.appendingPathComponent("kb/article-0.md").path)
         #expect(throws: (any Error).self) {
-            try store.open().importRun(startedAt: Date(), scanned: 1, articlesPerTransaction: 1) { session in
+            try store.open().importRun(startedAt: Date(), articlesPerTransaction: 1) { session in
                 #expect(try session.store(StoredArticle(changed)) == .updated)
                 try session.commitIfDue()
                 throw CutShort()

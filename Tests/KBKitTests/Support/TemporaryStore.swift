@@ -23,9 +23,10 @@ final class TemporaryStore: Sendable {
 
     func open() throws -> ArticleStore { try ArticleStore(path: path, access: isShared ? .readOnly : .readWrite) }
 
+    /// Imports as `kb import` does: the files parsed while the walk finds more.
     @discardableResult
     func importPaths(_ paths: [String], rules: ArticleFileRules = ArticleFileRules()) throws -> ImportSummary {
-        try Importer(store: ArticleStore(path: path, access: .readWrite)).run(FileWalker(rules: rules).items(for: paths))
+        try Importer(store: ArticleStore(path: path, access: .readWrite)).run(walking: paths, with: FileWalker(rules: rules))
     }
 
     /// Writes a file in the temporary folder and returns its path.
