@@ -44,6 +44,20 @@ import Testing
         #expect(SearchCommandLine.parse(arguments) == nil)
     }
 
+    @Test func kbVersionIsAnsweredAsArgumentParserAnswersIt() throws {
+        let answer = try #require(KB.versionAnswer(["--version"]))
+        var parserSays: String?
+        do {
+            _ = try KB.parseAsRoot(["--version"])
+        } catch {
+            parserSays = KB.fullMessage(for: error)
+        }
+        #expect(answer == parserSays)
+        for other in [["--version", "x"], ["search", "--version"], ["--help"], []] {
+            #expect(KB.versionAnswer(other) == nil)
+        }
+    }
+
     /// Random command lines built from kb's options, their bad values and paste words that look
     /// like options: each one the reader accepts, ArgumentParser reads alike.
     @Test func whateverTheReaderAcceptsArgumentParserReadsAlike() {
