@@ -68,23 +68,25 @@ public enum ArticleID {
     package static func citations(in text: String, excluding own: String) -> [String] {
         var found: [String] = []
         var seen: Set<String> = [own]
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let boundary = i == 0 || !isWordByte(bytes[i - 1])
-            if (b == 0x51 || b == 0x71), boundary {
+        // Byte-wise, in place: this runs over every article's whole text.
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                // Only a 'Q' or 'q' after no word character starts an id.
+                guard bytes[i] | 0x20 == 0x71, i == 0 || !isWordByte(bytes[i - 1]) else {
+                    i += 1
+                    continue
+                }
                 var j = i + 1
                 while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { j += 1 }
                 let n = j - i - 1
                 if n >= 5, n <= 6, j == bytes.count || !isWordByte(bytes[j]) {
-                    let id = "Q" + String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+                    let id = "Q" + String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)
                     if seen.insert(id).inserted { found.append(id) }
                 }
                 i = j
-                continue
             }
-            i += 1
         }
         return found
     }

@@ -11,26 +11,48 @@ package enum ErrorCodes {
     package static func canonical(in text: String) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
-        // Byte-wise: codes are ASCII, and this runs over every article's whole text.
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            guard isCodeByte(bytes[i]) else { i += 1; continue }
-            var j = i
-            var hasDigit = false
-            while j < bytes.count, isCodeByte(bytes[j]) {
-                if bytes[j] >= 0x30 && bytes[j] <= 0x39 { hasDigit = true }
-                j += 1
+        // Byte-wise and in place: codes are ASCII, and this runs over every article's whole text.
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard isCodeByte(bytes[i]) else { i += 1; continue }
+                var j = i
+                var digits = 0
+                var hexDigits = 0
+                while j < bytes.count, isCodeByte(bytes[j]) {
+                    let b = bytes[j]
+                    if b &- 0x30 < 10 {
+                        digits += 1
+                        hexDigits += 1
+                    } else if (b | 0x20) &- 0x61 < 6 {
+                        hexDigits += 1
+                    }
+                    j += 1
+                }
+                let token = UnsafeBufferPointer(rebasing: bytes[i..<j])
+                if digits > 0, mayBeCode(token, digits: digits, hexDigits: hexDigits),
+                   let code = canonical(token: Substring(String(decoding: token, as: UTF8.self))),
+                   seen.insert(code).inserted {
+                    result.append(code)
+                }
+                i = j
             }
-            let length = j - i
-            if hasDigit, length >= 6, length <= 11,
-               let code = canonical(token: Substring(String(decoding: bytes[i..<j], as: UTF8.self))),
-               seen.insert(code).inserted {
-                result.append(code)
-            }
-            i = j
         }
         return result
+    }
+
+    /// Whether a token of code bytes holding `digits` decimal and `hexDigits` hexadecimal
+    /// digits has one of the shapes `canonical(token:)` reads, so that only those are made
+    /// strings of: most tokens with a digit in an article are ids, versions and such.
+    private static func mayBeCode(_ token: UnsafeBufferPointer<UInt8>, digits: Int, hexDigits: Int) -> Bool {
+        switch token.count {
+        case 6...11:
+            token[0] == UInt8(ascii: "-") || (token[0] == UInt8(ascii: "0") && token[1] | 0x20 == UInt8(ascii: "x"))
+                || (token.count == 8 && hexDigits == 8) || (token.count >= 9 && token.count <= 10 && digits == token.count)
+        default:
+            false
+        }
     }
 
     /// A token as message alignment compares it: the canonical spelling when it is an error
@@ -49,8 +71,12 @@ package enum ErrorCodes {
         return canonical(token: Substring(word)) ?? word
     }
 
+    /// Letters, digits and '-', as one bit per ASCII byte: this test runs for every byte of
+    /// every article.
+    @inline(__always)
     private static func isCodeByte(_ b: UInt8) -> Bool {
-        b.isASCIIAlphanumeric || b == 0x2D
+        let bits: UInt64 = b < 64 ? 0x03FF_2000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return b < 128 && (bits >> UInt64(b & 63)) & 1 != 0
     }
 
     /// "0x80004005" / "80004005" / "2147500037" / "-2147467259" → "x80004005"; nil for other tokens.

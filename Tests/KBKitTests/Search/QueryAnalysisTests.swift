@@ -33,6 +33,28 @@ import Testing
         #expect(ErrorCodes.canonical(in: "version 12345678 of 2026 with 1234") == [])
     }
 
+    /// The scan over an article's text tries only tokens of a code's shape: on random texts of
+    /// codes, near-codes and other tokens, it finds what trying every token finds.
+    @Test func theCodeScanFindsWhatTryingEveryTokenFinds() {
+        let pieces = [
+            "0x80004005", "0X8007000E", "0x1234", "0x123", "80004005", "8000400G", "7fffffff", "FFFFFFFF", "2147500037",
+            "-2147467259", "-12345", "4294967295", "4294967296", "123456789", "Q123456", "KB-80004005", "a-2147467259",
+            "0x80004005-x", "v1.2.3456789", "Windows95", "12345678901", "deadbeef", "c0000005", "0xC0000005", " ", ", ",
+            "\n", "é80004005", "(0x800A01A8)", "-", "--2147467259", "x80004005",
+        ]
+        var random = SeededGenerator(seed: 20261205)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined(separator: Bool.random(using: &random) ? " " : "")
+            var expected: [String] = []
+            for token in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber) || $0 == "-") })
+            where (6...11).contains(token.count) && token.contains(where: \.isNumber) {
+                if let code = ErrorCodes.canonical(token: token), !expected.contains(code) { expected.append(code) }
+            }
+            #expect(ErrorCodes.canonical(in: text) == expected, "\(text)")
+        }
+    }
+
     @Test func placeholdersMatchAnyWord() {
         let words = MessageAlignment.words(of: "Failed to connect to the Microsoft Exchange Server, <servername>.")
         #expect(words.last == .placeholder)
