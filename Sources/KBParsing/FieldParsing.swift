@@ -30,7 +30,15 @@ enum FieldParsing {
 
     /// "kbusage kbprb", "ENDUSER | S_C | mspl13_c" → the words.
     static func words(_ text: String?) -> [String] {
-        unique((text ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "," }).map(String.init))
+        let text = text ?? ""
+        // ASCII text, as fields almost always are, is split byte by byte (a character is a
+        // byte there, line breaks aside, which are no separators): splitting by characters
+        // was 4% of an import's instructions.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return unique(text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x7C || $0 == 0x2C })
+                .map { String(decoding: $0, as: UTF8.self) })
+        }
+        return unique(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "," }).map(String.init))
     }
 
     private static let months = [

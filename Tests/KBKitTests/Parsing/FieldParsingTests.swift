@@ -25,6 +25,22 @@ import Testing
         #expect(FieldParsing.date("yesterday") == nil)
     }
 
+    /// ASCII fields are split byte by byte, others by characters: the words are the same.
+    @Test func wordsAreSplitAsCharactersSplitThem() {
+        let fields = [
+            "kbusage kbprb", "ENDUSER | S_C | mspl13_c", "a,b,,a\tc", "  ", "", "win\r\nnt, x", "café | kbprb",
+            "e\u{301} , \u{301}x", "a |\u{301}b", "dup dup DUP",
+        ]
+        for field in fields {
+            var seen = Set<String>()
+            let characters = field.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "," })
+                .map(String.init).filter { seen.insert($0).inserted }
+            #expect(FieldParsing.words(field) == characters, "\(field)")
+        }
+        #expect(FieldParsing.words("ENDUSER | S_C | mspl13_c") == ["ENDUSER", "S_C", "mspl13_c"])
+        #expect(FieldParsing.words(nil) == [])
+    }
+
     @Test func citations() {
         #expect(ArticleID.citations(in: "see Q166599 and q123456, not Q12 or XQ111111 or Q1234567", excluding: "Q1") == ["Q166599", "Q123456"])
         #expect(ArticleID.citations(in: "Q166599 Q166599", excluding: "Q166599") == [])
