@@ -64,13 +64,19 @@ import Testing
         #expect(try store.open().check() == [])
     }
 
-    @Test func aFailedFileDoesNotStopTheOthers() throws {
-        let store = try TemporaryStore()
+    /// A folder `dump` of three files: an article (a.txt), a file that is none (b.txt) and an
+    /// empty one (`empty`, under `dump`); returns the folder.
+    private func writeDump(_ store: TemporaryStore, empty: String = "c.txt") throws -> String {
         let good = try String(contentsOfFile: Fixtures.path("Articles/003_e36610226ab790a0.txt"), encoding: .utf8)
         try store.write("dump/a.txt", good)
         try store.write("dump/b.txt", "this is not an article\n")
-        try store.write("dump/c.txt", "")
-        let summary = try store.importPaths([store.folder.appendingPathComponent("dump").path])
+        try store.write("dump/\(empty)", "")
+        return store.folder.appendingPathComponent("dump").path
+    }
+
+    @Test func aFailedFileDoesNotStopTheOthers() throws {
+        let store = try TemporaryStore()
+        let summary = try store.importPaths([writeDump(store)])
         #expect(summary.new == 1)
         #expect(summary.failed == 2)
         #expect(summary.errors.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["b.txt", "c.txt"])
@@ -79,13 +85,9 @@ import Testing
 
     @Test func filesFoundWhileImportingAreCountedInTheSummaryTheRunAndTheLastProgress() throws {
         let store = try TemporaryStore()
-        let good = try String(contentsOfFile: Fixtures.path("Articles/003_e36610226ab790a0.txt"), encoding: .utf8)
-        try store.write("dump/a.txt", good)
-        try store.write("dump/b.txt", "this is not an article\n")
-        try store.write("dump/c/d.txt", "")
+        let dump = try writeDump(store, empty: "c/d.txt")
         var reports: [ImportProgress] = []
-        let summary = try Importer(store: store.open())
-            .run(walking: [store.folder.appendingPathComponent("dump").path], with: FileWalker()) { reports.append($0) }
+        let summary = try Importer(store: store.open()).run(walking: [dump], with: FileWalker()) { reports.append($0) }
         #expect(summary.scanned == 3)
         let recorded = try DatabaseQueue(path: store.path).read { db in try Int.fetchOne(db, sql: "SELECT scanned FROM import_run") }
         #expect(recorded == 3)
