@@ -63,11 +63,19 @@ public struct FileWalker: Sendable {
                 ? absolute : KnowledgeBaseRoot.folder(of: absolute)
             let goOn = walk(path, type: nil, root: root, top: path, visited: &visited) { item in
                 guard case .file(let file, _, let repositoryPage) = item else { return found(item) }
-                let full = file.hasPrefix(path) ? absolute + file.dropFirst(path.count) : KnowledgeBaseRoot.absolute(file)
+                let full = file.hasPrefix(path) ? Self.joined(absolute, file.dropFirst(path.count)) : KnowledgeBaseRoot.absolute(file)
                 return found(.file(file, location: roots.location(of: full, named: named), repositoryPage: repositoryPage))
             }
             guard goOn else { return }
         }
+    }
+
+    /// `rest` of a path under `folder` (absolute), with one slash between however many `rest`
+    /// starts with: a folder named "docs/" or "docs//" gives its files the paths "docs" gives.
+    static func joined(_ folder: String, _ rest: Substring) -> String {
+        let rest = rest.drop { $0 == "/" }
+        guard !rest.isEmpty else { return folder }
+        return (folder.hasSuffix("/") ? folder : folder + "/") + rest
     }
 
     /// A folder's entries as the file system names them, with the type it gives (`DT_REG`,

@@ -132,9 +132,9 @@ import Testing
     }
 
     @Test func theSameIdsWhicheverFolderIsImported() {
-        func ids(_ relative: String) -> Set<String> {
+        func ids(_ relative: String, slashes: String = "") -> Set<String> {
             var found = Set<String>()
-            ArticleSource().forEachBatch(FileWalker().items(for: [Fixtures.path(relative)])) { outcomes in
+            ArticleSource().forEachBatch(FileWalker().items(for: [Fixtures.path(relative) + slashes])) { outcomes in
                 for case .article(let article) in outcomes { found.insert(article.id) }
             }
             return found
@@ -145,6 +145,10 @@ import Testing
         #expect(part.count == 3)
         #expect(part.isSubset(of: whole))
         #expect(file == ["officedocs/skypeforbusiness/skypehybrid/hybrid-sign-in/sso-no-longer-works"])
+        // A folder named with a trailing slash, as a shell completes it, is the same folder.
+        #expect(ids("Articles/docs", slashes: "/") == whole)
+        #expect(ids("Articles/docs", slashes: "//") == whole)
+        #expect(ids("Articles/docs/officedocs/SkypeforBusiness/SkypeHybrid", slashes: "/") == part)
     }
 
     @Test func frontMatterThatIsNotYAMLIsAnErrorWithItsLine() {
