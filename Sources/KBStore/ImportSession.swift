@@ -55,8 +55,16 @@ package final class ImportSession {
 
     /// Records the run's counts and, if any article changed, merges each full-text index into
     /// one segment and refreshes the term statistics, the common words' bitmaps and the
-    /// stored lengths.
-    fileprivate func finish(_ counts: ImportCounts) throws {
+    /// stored lengths. The articles are committed first: the statistics and bitmaps are read
+    /// from them on `readers`' connections while the indexes merge (`DerivedTables`). So an
+    /// import stopped here leaves its articles without the lengths (they went with the first
+    /// article changed), and the next import refreshes all, even when it changes nothing.
+    fileprivate func finish(_ counts: ImportCounts, readers: DatabasePool) throws {
+        let changed = try counts.new + counts.updated > 0 || IndexLengths.areMissing(db)
+        if changed {
+            try db.commit()
+            try db.beginTransaction()
+        }
         try db.execute(
             sql: """
                 UPDATE import_run SET finished_at = ?, scanned = ?, new = ?, updated = ?, unchanged = ?, failed = ?
@@ -64,10 +72,9 @@ package final class ImportSession {
                 """,
             arguments: [ISO8601DateFormatter().string(from: Date()), counts.scanned, counts.new, counts.updated,
                         counts.unchanged, counts.failed, runID])
-        guard counts.new + counts.updated > 0 else { return }
-        try IndexSegments.merge(db)
-        try TermStatistics.refresh(db)
-        try TermRows.refresh(db)
+        guard changed else { return }
+        let derived = try DerivedTables.read(from: readers) { try IndexSegments.merge(db) }
+        try derived.write(db)
         try IndexLengths.refresh(db)
     }
 }
@@ -103,6 +110,9 @@ extension ArticleStore {
         startedAt: Date, articlesPerTransaction: Int, _ body: (ImportSession) throws -> ImportCounts
     ) throws(StoreError) {
         let startedAt = ISO8601DateFormatter().string(from: startedAt)
+        // A store opened to write is a pool of connections (`init`): its readers read the
+        // statistics at the end.
+        guard let readers = database as? DatabasePool else { throw StoreError(path: path, reason: "this store is open to read only") }
         try write { db in
             try BulkLoad.begin(db)
             defer { try? BulkLoad.end(db) }
@@ -111,7 +121,7 @@ extension ArticleStore {
             try db.beginTransaction()
             do {
                 let counts = try body(session)
-                try session.finish(counts)
+                try session.finish(counts, readers: readers)
                 try db.commit()
             } catch {
                 try? db.rollback()

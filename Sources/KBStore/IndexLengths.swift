@@ -21,6 +21,12 @@ enum IndexLengths {
         try db.execute(sql: "DELETE FROM index_lengths")
     }
 
+    /// Whether the store holds articles but no lengths: an import changed the indexes and
+    /// stopped before its end wrote them again.
+    static func areMissing(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM index_lengths) AND EXISTS (SELECT 1 FROM article)") ?? false
+    }
+
     /// Writes the lengths again from the indexes.
     static func refresh(_ db: Database) throws {
         try clear(db)
@@ -37,9 +43,7 @@ enum IndexLengths {
         guard sqlite3_prepare_v2(connection, "SELECT lengths FROM index_lengths WHERE name = ?", -1, &statement, nil) == SQLITE_OK
         else { return nil }
         let stored = Stored(statement: statement)
-        // SQLITE_TRANSIENT (a macro Swift does not import): SQLite copies the text.
-        let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-        guard sqlite3_bind_text(statement, 1, table, -1, transient) == SQLITE_OK,
+        guard sqlite3_bind_text(statement, 1, table, -1, Statement.transient) == SQLITE_OK,
               sqlite3_step(statement) == SQLITE_ROW, let blob = sqlite3_column_blob(statement, 0)
         else { return nil }
         stored.bytes = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 0)))

@@ -61,17 +61,11 @@ package struct CandidateRow: Sendable {
     /// record cursor spent some 4,000 instructions a row (a search reads some hundred).
     init(statement: OpaquePointer) {
         rowid = sqlite3_column_int64(statement, 0)
-        id = Self.text(statement, 1) ?? ""
-        title = Self.text(statement, 2) ?? ""
-        product = Self.text(statement, 3)
-        contentHash = Self.text(statement, 4) ?? ""
-        messages = Self.text(statement, 5) ?? ""
-    }
-
-    /// The text in column `index` of the current row, nil when it is NULL.
-    private static func text(_ statement: OpaquePointer, _ index: Int32) -> String? {
-        guard let bytes = sqlite3_column_text(statement, index) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index))), as: UTF8.self)
+        id = Statement.text(statement, 1) ?? ""
+        title = Statement.text(statement, 2) ?? ""
+        product = Statement.text(statement, 3)
+        contentHash = Statement.text(statement, 4) ?? ""
+        messages = Statement.text(statement, 5) ?? ""
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 
 /// Which articles hold each common word of the whole-text index, one bitmap over the rowids
@@ -24,18 +25,42 @@ enum TermRows {
     }
 
     /// Writes the bitmaps again from the whole-text index, for the words `term_stats` (just
-    /// refreshed) counts in enough articles. Pairs (`a_b`) are `term_stats` entries of the
-    /// pair index, not words.
+    /// refreshed) counts in enough articles.
     static func refresh(_ db: Database) throws {
-        try clear(db)
-        let articles = try Int.fetchOne(db, sql: "SELECT articles FROM term_stats WHERE term = ''") ?? 0
-        let terms = try String.fetchAll(
-            db, sql: "SELECT term FROM term_stats WHERE articles >= ? AND term != '' AND instr(term, ?) = 0",
-            arguments: [minimumArticles(among: articles), WordPairs.joint])
+        var counted: [(term: String, articles: Int)] = []
+        try db.makeStatement(sql: "SELECT term, articles FROM term_stats").step(arguments: []) {
+            counted.append((Statement.text($0, 0) ?? "", Int(sqlite3_column_int64($0, 1))))
+        }
+        let articles = counted.first { $0.term.isEmpty }?.articles ?? 0
+        try write(bitmaps(of: commonWords(counted, among: articles), db), db)
+    }
+
+    /// The words of `terms` (with the articles holding each) that get a bitmap in a store of
+    /// `articles`. Pairs (`a_b`) are terms of the pair index, not words, and the empty term
+    /// is `term_stats`' count of articles.
+    static func commonWords(_ terms: [(term: String, articles: Int)], among articles: Int) -> [String] {
+        let minimum = minimumArticles(among: articles)
+        return terms.filter { $0.articles >= minimum && !$0.term.isEmpty && !$0.term.contains(WordPairs.joint) }.map(\.term)
+    }
+
+    /// A word's bitmap, as `term_rows` holds it.
+    struct Bitmap: Sendable {
+        let word: String
+        let rows: [UInt8]
+    }
+
+    /// The bitmaps of `words` as the whole-text index gives them.
+    static func bitmaps(of words: some Sequence<String>, _ db: Database) throws -> [Bitmap] {
         let indexed = try IndexedRows(db)
+        return try words.map { try Bitmap(word: $0, rows: indexed.bitmap(of: $0)) }
+    }
+
+    /// Replaces the bitmaps of `term_rows` with these.
+    static func write(_ bitmaps: [Bitmap], _ db: Database) throws {
+        try clear(db)
         let insert = try db.makeStatement(sql: "INSERT INTO term_rows(term, rows) VALUES (?, ?)")
-        for term in terms {
-            try insert.execute(arguments: [term, Data(indexed.bitmap(of: term))])
+        for bitmap in bitmaps {
+            try insert.execute(arguments: [bitmap.word, Data(bitmap.rows)])
         }
     }
 

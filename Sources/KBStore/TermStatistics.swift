@@ -59,39 +59,6 @@ package struct TermStatistics {
         }
     }
 
-    /// Rewrites both snapshots from the indexes (`term_stats`, `head_term_stats`).
-    static func refresh(_ db: Database) throws {
-        try refreshTermStats(db)
-        try refreshHead(db)
-    }
-
-    /// Rewrites `term_stats` from the indexes. Pairs in fewer than `pairMinimum` articles are
-    /// left out (looking them up in the index is cheap); words are kept from two articles on,
-    /// as the vocabulary that spelling correction draws from: a word found once is as likely
-    /// a misspelling as a word. (A store last refreshed by an earlier version holds words of
-    /// twenty articles and more until its next import that changes something.)
-    static func refreshTermStats(_ db: Database, wordMinimum: Int = 2, pairMinimum: Int = 20) throws {
-        try db.execute(sql: "DELETE FROM term_stats")
-        try db.execute(sql: "INSERT INTO term_stats(term, articles) SELECT '', count(*) FROM article")
-        for (vocabulary, minimum) in [("article_vocab", wordMinimum), ("article_pair_vocab", pairMinimum)] {
-            try db.execute(
-                sql: "INSERT INTO term_stats(term, articles) SELECT term, doc FROM \(vocabulary) WHERE doc >= ? AND term != ''",
-                arguments: [minimum])
-        }
-    }
-
-    /// Rewrites the head index's snapshot (`head_term_stats`): every term, the index being
-    /// small.
-    static func refreshHead(_ db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM head_term_stats;
-            INSERT INTO head_term_stats(term, articles, in_codes) SELECT term, doc, 0 FROM article_head_vocab WHERE term != '';
-            UPDATE head_term_stats SET in_codes = codes.doc
-            FROM (SELECT term, doc FROM article_head_column_vocab WHERE col = 'codes') AS codes
-            WHERE codes.term = head_term_stats.term;
-            """)
-    }
-
     /// The document frequencies of those of `words` the snapshot holds (see `refresh`).
     static func wordFrequencies(_ db: Database, _ words: Set<String>) throws -> [String: Int] {
         var statistics = TermStatistics(articles: 0, documentFrequency: [:])
