@@ -21,9 +21,19 @@ enum ErrorMessageExtractor {
     }
 
     private struct Paragraph {
-        var lines: [String]
-        var indentation: Int
+        var lines: [String] = []
+        var indentation = Int.max
+        /// Whether the lines hold a straight or an opening curly quote, which `inlineQuotes`
+        /// looks for: joining them adds only spaces, and trimming takes only spaces and tabs.
+        /// Most paragraphs quote nothing and are then never joined for it.
+        var mayQuote = false
+
         var joined: String { lines.map(\.trimmed).joined(separator: " ") }
+
+        /// Whether the joined lines may end in a colon: their last byte is one.
+        var mayEndInColon: Bool {
+            lines.last?.utf8.last(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ":")
+        }
     }
 
     static func messages(inText text: String) -> [String] {
@@ -32,9 +42,8 @@ enum ErrorMessageExtractor {
         var p = 0
         while p < paragraphs.count {
             let para = paragraphs[p]
-            let joined = para.joined
-            found += inlineQuotes(in: joined)
-            if joined.hasSuffix(":"), announcesMessage(joined) || announcesEvent(joined) {
+            if para.mayQuote { found += inlineQuotes(in: para.joined) }
+            if para.mayEndInColon, case let joined = para.joined, joined.hasSuffix(":"), announcesMessage(joined) || announcesEvent(joined) {
                 var q = p + 1
                 var blocks: [Paragraph] = []
                 while q < paragraphs.count, paragraphs[q].indentation > para.indentation {
@@ -55,22 +64,40 @@ enum ErrorMessageExtractor {
         return found
     }
 
+    /// The text's paragraphs: runs of lines (split at line feeds) between empty lines.
     private static func split(_ text: String) -> [Paragraph] {
-        var result: [Paragraph] = []
-        var current: [String] = []
-        func flush() {
-            if !current.isEmpty {
-                result.append(Paragraph(lines: current, indentation: current.map(\.indentation).min() ?? 0))
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [Paragraph] = []
+            var current = Paragraph()
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes.firstIndex(of: 0x0A, from: start)
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.isEmpty {
+                    if !current.lines.isEmpty { result.append(current) }
+                    current = Paragraph()
+                } else {
+                    current.lines.append(String(decoding: line, as: UTF8.self))
+                    current.indentation = min(current.indentation, line.prefix { $0 == 0x20 || $0 == 0x09 }.count)
+                    current.mayQuote = current.mayQuote || holdsQuote(line)
+                }
+                start = end + 1
             }
-            current.removeAll()
+            if !current.lines.isEmpty { result.append(current) }
+            return result
         }
-        for line in text.lineArray {
-            if line.isEmpty { flush() } else { current.append(line) }
-        }
-        flush()
-        return result
     }
 
+    /// Whether the bytes hold a straight quote or an opening curly one (E2 80 9C).
+    private static func holdsQuote(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var at = bytes.firstIndex(of: 0x22, or: 0xE2, from: 0)
+        while at < bytes.count {
+            if bytes[at] == 0x22 || (at + 2 < bytes.count && bytes[at + 1] == 0x80 && bytes[at + 2] == 0x9C) { return true }
+            at = bytes.firstIndex(of: 0x22, or: 0xE2, from: at + 1)
+        }
+        return false
+    }
 
     /// "…logs the following event:": what follows is quoted only if it is an event entry.
     private static func announcesEvent(_ text: String) -> Bool {
@@ -81,6 +108,8 @@ enum ErrorMessageExtractor {
     /// each, the paragraph after its header (whose fields may each be a paragraph of their own).
     private static func eventDescriptions(_ blocks: [Paragraph]) -> [String]? {
         let lines = blocks.flatMap { $0.lines + [""] }
+        // An entry's header fields are lines with a colon: most blocks have too few to be one.
+        guard lines.count(where: { $0.includes(":") }) >= EventLogEntry.minimumFields else { return nil }
         var descriptions: [String] = []
         var start = 0
         while start < lines.count, let entry = EventLogEntry.find(in: Array(lines[start...])), let header = entry.headerLines.last {

@@ -1,4 +1,5 @@
 import Testing
+@testable import KBModel
 @testable import KBParsing
 @testable import KBStore
 
@@ -70,6 +71,25 @@ import Testing
     }
 
     /// "…the following events:" announces events only: other indented text is no message.
+    /// Curly quotes are quotes too, and an announcement may end in blanks after its colon.
+    @Test func curlyQuotesAndAnAnnouncementEndingInBlanks() {
+        let quoted = "When you save, you receive the error message \u{201C}Access is denied to the folder\u{201D} at once."
+        #expect(ErrorMessageExtractor.messages(inText: quoted) == ["Access is denied to the folder"])
+        let announced = "Setup stops, and you receive the following error message: \t \n\n    Setup cannot copy the file.\n"
+        #expect(ErrorMessageExtractor.messages(inText: announced) == ["Setup cannot copy the file."])
+    }
+
+    /// A field name is read whatever precedes the colon, and read in full where it is not
+    /// ASCII (the Kelvin sign lower-cases to "k").
+    @Test func eventFieldNamesAreReadOnlyBeforeTheColon() {
+        #expect(EventLogEntry.fieldName("Event ID:      7000") == "event id")
+        #expect(EventLogEntry.fieldName("  \tEvent Category \t: (3)") == "event category")
+        #expect(EventLogEntry.fieldName("\u{212A}eywords: Classic") == "keywords")
+        #expect(EventLogEntry.fieldName("Event Categoryy: (3)") == nil)
+        #expect(EventLogEntry.fieldName("The service could not start: error 5") == nil)
+        #expect(EventLogEntry.fieldName("Source") == nil)
+    }
+
     @Test func anEventAnnouncementQuotesOnlyEvents() {
         let text = """
             To prevent this, follow these steps:
