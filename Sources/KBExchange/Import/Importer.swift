@@ -166,6 +166,7 @@ public struct Importer: Sendable {
         defer { pipeline.cancel() }
         try store.importRun(startedAt: started, articlesPerTransaction: articlesPerTransaction) { session in
             var filesDone = 0
+            var last: ImportProgress?
             while let batch = pipeline.next() {
                 for prepared in batch {
                     switch prepared {
@@ -190,13 +191,19 @@ public struct Importer: Sendable {
                     }
                 }
                 try session.commitIfDue()
-                progress(ImportProgress(
+                last = ImportProgress(
                     filesDone: filesDone, filesTotal: input.total,
                     articles: summary.new + summary.updated + summary.unchanged,
-                    elapsed: Date().timeIntervalSince(started)))
+                    elapsed: Date().timeIntervalSince(started))
+                progress(last!)
             }
             // Every item is read by now, so the walk has ended.
             summary.scanned = input.total ?? 0
+            // The last batch may have come before the walk knew its count.
+            if var last, last.filesTotal == nil {
+                last.filesTotal = summary.scanned
+                progress(last)
+            }
             return ImportCounts(
                 scanned: summary.scanned, new: summary.new, updated: summary.updated, unchanged: summary.unchanged,
                 failed: summary.failed)
