@@ -40,10 +40,21 @@ enum DocumentLayoutReader {
         }
         guard let title = fields["TITLE"]?.nonEmpty else { throw .missingTitle(id) }
         // The markdown copy of a body line has one leading space less: use that as canonical.
-        let body = lines[i...].map { $0.first == " " ? String($0.dropFirst()) : $0 }
+        let body = lines[i...].map(withoutLeadingSpace)
         return RawArticle(
             layout: .document, id: id, title: title, product: fields["PRODUCT"]?.nonEmpty,
             versions: fields["PROD/VER"], operatingSystems: fields["OPER/SYS"],
             keywords: fields["KEYWORDS"], lastModified: date, body: body)
+    }
+
+    /// The line without its first character if that is a space. A space before an ASCII
+    /// byte is a character of its own, found without reading the line as characters (a space
+    /// and a combining mark after it are one, which is no space).
+    static func withoutLeadingSpace(_ line: String) -> String {
+        let bytes = line.utf8
+        guard bytes.first == 0x20 else { return line }
+        let second = bytes.index(after: bytes.startIndex)
+        if second == bytes.endIndex || bytes[second] < 0x80 { return String(line[second...]) }
+        return line.first == " " ? String(line.dropFirst()) : line
     }
 }

@@ -14,6 +14,13 @@ package enum HeaderPeek {
 
     /// The header of a file's bytes; nil when its first 2 KB name no article.
     package static func peek(_ bytes: [UInt8]) -> Header? {
+        // A markdown copy opens with a "---" line. A file whose first byte past blanks and
+        // line ends is printable ASCII other than "-" is none (decoding keeps such a byte), and
+        // need not be decoded: about half the files an import reads.
+        if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }),
+           (0x21...0x7E).contains(first), first != UInt8(ascii: "-") {
+            return nil
+        }
         guard var text = try? TextDecoding.decode(Array(bytes.prefix(2048))) else { return nil }
         // Over the bytes of the first 40 lines: a string is made only of the few lines that
         // matter (this runs for every file an import reads, and about half are no markdown copy).

@@ -25,6 +25,15 @@ import Testing
         #expect(header.lastModified == "2001-07-30")
     }
 
+    /// Blank lines, a byte order mark or a stray control character before the front matter
+    /// hide no README: the text is read as decoded.
+    @Test func whatDecodingDropsOrSkipsBeforeTheFrontMatterHidesNoReadme() {
+        for before in ["\r\n  \n\t\r\n", "\u{FEFF}", "\u{0C}", "\u{7F}\n"] {
+            #expect(HeaderPeek.peek(Array((before + readme).utf8))?.id == "Q50559", "\(Array(before.utf8))")
+        }
+        #expect(HeaderPeek.peek(Array(("\n x" + readme).utf8)) == nil)
+    }
+
     @Test func otherLayoutsAndLateLinesGiveNothing() {
         #expect(HeaderPeek.peek(Array("DOCUMENT:Q50559  30-JUL-2001  [kbenable]\r\nTITLE   :Software\r\n".utf8)) == nil)
         // Only the first 40 lines are read: an Article line after them is not seen.

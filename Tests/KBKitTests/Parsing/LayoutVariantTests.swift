@@ -1,9 +1,21 @@
 import Testing
 @testable import KBExchange
 @testable import KBModel
+@testable import KBParsing
 
 /// The variants found in real dumps, each on a real article kept under `Articles/kb-sample`.
 @Suite struct LayoutVariantTests {
+    /// A DOCUMENT body line loses one leading space character: a space with a combining mark
+    /// after it is another character, and stays.
+    @Test func aDocumentBodyLineLosesOneLeadingSpace() {
+        #expect(DocumentLayoutReader.withoutLeadingSpace(" abc") == "abc")
+        #expect(DocumentLayoutReader.withoutLeadingSpace("  x") == " x")
+        #expect(DocumentLayoutReader.withoutLeadingSpace(" ") == "")
+        #expect(DocumentLayoutReader.withoutLeadingSpace(" \u{E9}t\u{E9}") == "\u{E9}t\u{E9}")
+        #expect(DocumentLayoutReader.withoutLeadingSpace(" \u{301}x") == " \u{301}x")
+        #expect(DocumentLayoutReader.withoutLeadingSpace("\tx") == "\tx")
+    }
+
     /// Articles present in both layouts, chosen for the markdown copy's artifacts:
     /// shifted indentation, `<A0>` hex tokens, HTML-escaped titles, Latin-1 bytes.
     @Test(arguments: ["Q12297", "Q166151", "Q202086", "Q237681", "Q111742", "Q134901", "Q192582", "Q120423", "Q130093"])
