@@ -64,7 +64,11 @@ package struct Reranker: Sendable {
     private func score(_ candidate: Candidate, among count: Int) -> RankedCandidate {
         var bestMessage: (text: String, score: Double, alignment: MessageAlignment)?
         for (index, message) in candidate.messages.enumerated() {
-            let a = MessageAlignment.align(query, message: query.numbers(ofMessage: message), unmatched: lostWeight)
+            let words = query.numbers(ofMessage: message)
+            // A message counts from two matched words on; it cannot match more words than it
+            // has paste words and placeholders, and most candidates' messages have fewer than two.
+            guard words.count(where: { $0 != MessageAlignment.Query.otherWord }) >= 2 else { continue }
+            let a = MessageAlignment.align(query, message: words, unmatched: lostWeight)
             let score = a.score * (index == 0 ? 1 : Self.laterMessageFactor)
             if a.matched >= 2, score > (bestMessage?.score ?? 0) { bestMessage = (message, score, a) }
         }

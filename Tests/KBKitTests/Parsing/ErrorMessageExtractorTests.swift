@@ -88,6 +88,7 @@ import Testing
         #expect(EventLogEntry.fieldName("Event Categoryy: (3)") == nil)
         #expect(EventLogEntry.fieldName("The service could not start: error 5") == nil)
         #expect(EventLogEntry.fieldName("Source") == nil)
+        #expect(EventLogEntry.fieldNames.map(\.utf8.count).max() == EventLogEntry.longestFieldName)
     }
 
     @Test func anEventAnnouncementQuotesOnlyEvents() {

@@ -35,6 +35,18 @@ import Testing
         #expect(ranked[0].score == Reranker.bm25Weight * 0.5 + Reranker.messageWeight * e.message + Reranker.titleWeight * e.title + e.errorTitle)
     }
 
+    /// Two matched words make a message count; one does not, nor a message holding one of
+    /// the paste's words twice.
+    @Test func aMessageCountsFromTwoMatchedWords() {
+        let ranked = reranker("access denied").rank([
+            candidate("Q3", title: "Sharing", messages: ["Access denied."], bm25: 0.5),
+            candidate("Q4", title: "Sharing", messages: ["Access access."], bm25: 0.5),
+            candidate("Q5", title: "Sharing", messages: ["Denied."], bm25: 0.5),
+        ])
+        #expect(ranked.map(\.matchedMessage) == ["Access denied.", nil, nil])
+        #expect(ranked[0].explanation.message == 1)
+    }
+
     @Test func aTitleIsMatchedInAnyOrder() {
         let ranked = reranker("found object").rank([
             candidate("Q8", title: "Queue Object Not Found", bm25: 0.5),
