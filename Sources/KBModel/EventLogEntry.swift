@@ -31,7 +31,7 @@ package struct EventLogEntry: Equatable, Sendable {
         // tenth of the import's search for quoted messages.
         // (Over contiguous bytes: through the generic view, a line cost thousands of
         // instructions a byte.)
-        if line.utf8.withContiguousStorageIfAvailable(mayOpenWithFieldName) ?? nil == false { return nil }
+        if (line.utf8.withContiguousStorageIfAvailable(mayOpenWithFieldName) ?? nil) == false { return nil }
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let name = String(line[..<colon]).trimmed.lowercased()
         return fieldNames.contains(name) ? name : nil

@@ -43,7 +43,9 @@ enum ErrorMessageExtractor {
         while p < paragraphs.count {
             let para = paragraphs[p]
             if para.mayQuote { found += inlineQuotes(in: para.joined) }
-            if para.mayEndInColon, case let joined = para.joined, joined.hasSuffix(":"), announcesMessage(joined) || announcesEvent(joined) {
+            // Only a paragraph ending in a colon announces what follows: others are not joined.
+            let joined = para.mayEndInColon ? para.joined : ""
+            if joined.hasSuffix(":"), announcesMessage(joined) || announcesEvent(joined) {
                 var q = p + 1
                 var blocks: [Paragraph] = []
                 while q < paragraphs.count, paragraphs[q].indentation > para.indentation {

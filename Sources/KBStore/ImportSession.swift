@@ -60,8 +60,8 @@ package final class ImportSession {
     /// import stopped here leaves its articles without the lengths (they went with the first
     /// article changed), and the next import refreshes all, even when it changes nothing.
     fileprivate func finish(_ counts: ImportCounts, readers: DatabasePool) throws {
-        let changed = try counts.new + counts.updated > 0 || IndexLengths.areMissing(db)
-        if changed {
+        let refresh = try counts.new + counts.updated > 0 || IndexLengths.areMissing(db)
+        if refresh {
             try db.commit()
             try db.beginTransaction()
         }
@@ -72,7 +72,7 @@ package final class ImportSession {
                 """,
             arguments: [ISO8601DateFormatter().string(from: Date()), counts.scanned, counts.new, counts.updated,
                         counts.unchanged, counts.failed, runID])
-        guard changed else { return }
+        guard refresh else { return }
         let derived = try DerivedTables.read(from: readers) { try IndexSegments.merge(db) }
         try derived.write(db)
         try IndexLengths.refresh(db)
