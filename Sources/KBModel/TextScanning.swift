@@ -117,6 +117,11 @@ extension String {
     /// True for a line of spaces and tabs only, or none.
     package var isBlank: Bool { utf8.isBlank }
 
+    /// Whether the last byte that is no space or tab is a colon ("Cause:  "), read from the end.
+    package var endsInColon: Bool {
+        utf8.last(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ":")
+    }
+
     /// True for a line made only of `character` (at least `minimum` of them), like a `=====` rule.
     package func isRule(of character: UInt8, minimum: Int = 3) -> Bool {
         var count = 0

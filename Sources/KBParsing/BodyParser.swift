@@ -145,7 +145,7 @@ struct BodyParser {
         let line = lines[i]
         let underlined = i + 1 < lines.count && lines[i + 1].isRule(of: UInt8(ascii: "="))
         // Tested first, being quick: most lines are neither underlined nor end in a colon.
-        guard underlined || line.utf8.last(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ":") else { return nil }
+        guard underlined || line.endsInColon else { return nil }
         guard !line.isBlank, line.indentation == 0, line.hasAtMost(characters: 80) else { return nil }
         if underlined, lines[i + 1].indentation == 0, !line.isRule(of: UInt8(ascii: "=")),
            lines[i + 1].trimmed.count <= line.trimmed.count * 2 + 4 {

@@ -31,9 +31,7 @@ enum ErrorMessageExtractor {
         var joined: String { lines.map(\.trimmed).joined(separator: " ") }
 
         /// Whether the joined lines may end in a colon: their last byte is one.
-        var mayEndInColon: Bool {
-            lines.last?.utf8.last(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: ":")
-        }
+        var mayEndInColon: Bool { lines.last?.endsInColon ?? false }
     }
 
     static func messages(inText text: String) -> [String] {

@@ -26,10 +26,13 @@ extension TermStatistics {
         /// The words, then the pairs, each in the order of its index's vocabulary.
         var terms: [(term: String, articles: Int)]
 
-        init(_ db: Database, wordMinimum: Int = 2, pairMinimum: Int = 20) throws {
+        /// The fewest articles a word, and a pair, is kept from.
+        static let wordMinimum = 2, pairMinimum = 20
+
+        init(_ db: Database) throws {
             articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
             terms = []
-            for (vocabulary, minimum) in [("article_vocab", wordMinimum), ("article_pair_vocab", pairMinimum)] {
+            for (vocabulary, minimum) in [("article_vocab", Self.wordMinimum), ("article_pair_vocab", Self.pairMinimum)] {
                 try db.makeStatement(sql: "SELECT term, doc FROM \(vocabulary) WHERE doc >= ? AND term != ''")
                     .step(arguments: [minimum]) { terms.append((Statement.text($0, 0) ?? "", Int(sqlite3_column_int64($0, 1)))) }
             }

@@ -59,7 +59,7 @@ package struct TermStatistics {
         }
     }
 
-    /// The document frequencies of those of `words` the snapshot holds (see `refresh`).
+    /// The document frequencies of those of `words` the snapshot holds (see `Counts`).
     static func wordFrequencies(_ db: Database, _ words: Set<String>) throws -> [String: Int] {
         var statistics = TermStatistics(articles: 0, documentFrequency: [:])
         try statistics.fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", words)
