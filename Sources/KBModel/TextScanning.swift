@@ -157,7 +157,9 @@ extension Sequence<String> {
     /// The strings with `separator` between them, as `joined(separator:)` makes them. The
     /// standard library's is not specialized for the caller's collection type: its first call
     /// for each type resolves that type's associated types by name at run time, some 40,000
-    /// instructions each (callgrind: 0.3 M of a one-shot search).
+    /// instructions each, and the first such resolution in a process checks a conformance by
+    /// scanning all of the executable's (0.27 M instructions). A one-shot search uses no
+    /// unspecialized generic code that needs one: callgrind, 2.7% fewer instructions.
     @inlinable
     package func joined(by separator: String) -> String {
         var result = ""
@@ -168,5 +170,13 @@ extension Sequence<String> {
             first = false
         }
         return result
+    }
+}
+
+extension Sequence<Substring> {
+    /// The substrings with `separator` between them (see the same for strings).
+    @inlinable
+    package func joined(by separator: String) -> String {
+        lazy.map { String($0) }.joined(by: separator)
     }
 }

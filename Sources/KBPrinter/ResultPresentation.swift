@@ -71,9 +71,23 @@ public struct ResultPresentation: Sendable {
         self.result = result
         matchedLine = Self.spans(result.snippet, words: Set(result.matchedWords))
         remedy = result.article.remedy.flatMap { heading, text in
-            let lines = text.lineArray.map(\.trimmed).filter { !$0.isEmpty }.prefix(Self.remedyLines)
+            let lines = Self.firstLines(of: text, count: Self.remedyLines)
             return lines.isEmpty ? nil : Remedy(name: heading, text: lines.joined(by: " "))
         }
+    }
+
+    /// The first `count` non-empty lines of `text` (split at line feeds), trimmed; the rest of
+    /// a long section is not read.
+    static func firstLines(of text: String, count: Int) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(text)
+        while lines.count < count, !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
+            let line = String(rest[..<end]).trimmed
+            if !line.isEmpty { lines.append(line) }
+            rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : ""
+        }
+        return lines
     }
 
     /// `text` cut into plain and matched spans; the words are lower-case tokens.

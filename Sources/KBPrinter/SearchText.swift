@@ -1,4 +1,5 @@
 import KBSearch
+import KBModel
 
 /// Search results for a terminal: per result, its title line, the matched line with the
 /// pasted words highlighted, the start of the fix and, on request, the score's arithmetic.
@@ -8,7 +9,7 @@ package enum SearchText {
         let p = ResultPresentation(result)
         var out = style.bold("\(result.rank). \(result.id)  \(result.title)")
         let about = [result.product, result.article.source.knowledgeBase].compactMap { $0 }
-        if !about.isEmpty { out += style.dim("  (\(about.joined(separator: " · ")))") }
+        if !about.isEmpty { out += style.dim("  (\(about.joined(by: " · ")))") }
         out += "\n"
         out += "   " + style.accent("> ")
             + TerminalText(joining: p.matchedLine.map { $0.isMatch ? style.highlight(TerminalText($0.text)) : TerminalText($0.text) })

@@ -49,7 +49,7 @@ public struct AnalyzedQuery: Sendable {
                 }
             }
         }
-        cleaned = cleanedLines.joined(separator: "\n")
+        cleaned = cleanedLines.joined(by: "\n")
         var source = cleaned
         var found = Tokenizer.tokens(cleaned)
         lines = Self.linesWithWords(cleanedLines, originals: originalLines, tokens: found)
@@ -117,8 +117,8 @@ public struct AnalyzedQuery: Sendable {
                 copy.alignmentTokens += replacement.words
                 copy.confidence += replacement.words.map { _ in replacement.confidence }
                 copy.corrections.append(Correction(
-                    pasted: tokens[index..<(index + replacement.count)].joined(separator: " "),
-                    read: replacement.words.joined(separator: " ")))
+                    pasted: tokens[index..<(index + replacement.count)].joined(by: " "),
+                    read: replacement.words.joined(by: " ")))
                 index += replacement.count
                 pending = pending.dropFirst()
                 continue

@@ -1,4 +1,5 @@
 import Foundation
+import KBModel
 
 /// The message inside a line of structured log: a JSON record, or `key=value` fields.
 ///
@@ -37,7 +38,7 @@ enum StructuredLine {
             if let array = value as? [Any] { array.forEach(collect) }
         }
         collect(object)
-        return words.joined(separator: " ")
+        return words.joined(by: " ")
     }
 
     /// `time=… level=error pid=12 msg="…"` → the quoted text; `MESSAGE=text` → the text. Nil
@@ -69,7 +70,7 @@ enum StructuredLine {
                 rest = value.drop(while: { $0 != " " }).drop(while: { $0 == " " })
             }
         }
-        return words.joined(separator: " ")
+        return words.joined(by: " ")
     }
 
     /// `key=…` where key is an identifier: letters, digits, `_ . @ -`.

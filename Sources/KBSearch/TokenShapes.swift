@@ -1,4 +1,5 @@
 import Foundation
+import KBModel
 
 /// Words whose shape says they are no part of any message: GUIDs, IP addresses, memory
 /// addresses and long hex runs. They differ from paste to paste, so they only add noise.
@@ -14,7 +15,7 @@ enum TokenShapes {
             if isGUID(core) || isIPAddress(core) || isAddress(core) { changed = true; return "" }
             return word
         }
-        return changed ? words.joined(separator: " ")[...] : text
+        return changed ? words.joined(by: " ")[...] : text
     }
 
     /// The word without the punctuation (Unicode's general category P) it starts and ends

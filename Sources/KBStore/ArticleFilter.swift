@@ -53,10 +53,10 @@ public struct ArticleFilter: Sendable, Equatable {
             arguments.append(knowledgeBase)
         }
         if !ids.isEmpty {
-            conditions.append("a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
+            conditions.append("a.id IN (\(ids.map { _ in "?" }.joined(by: ",")))")
             arguments += ids
         }
-        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+        return (conditions.isEmpty ? "1" : conditions.joined(by: " AND "), arguments)
     }
 
     private static func escapeLike(_ s: String) -> String {

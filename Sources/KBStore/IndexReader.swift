@@ -99,7 +99,7 @@ package struct IndexReader {
         statistics: TermStatistics? = nil
     ) throws -> [ScoredRow] {
         let table = index.table
-        let columnWeights = weights.map { String($0) }.joined(separator: ", ")
+        let columnWeights = weights.map { String($0) }.joined(by: ", ")
         var arguments: StatementArguments = []
         let bm25: String
         if let statistics {
@@ -218,11 +218,12 @@ package struct IndexReader {
     /// an archive article's successors.
     package func successors(of ids: [String]) throws -> [String: [String]] {
         guard !ids.isEmpty else { return [:] }
-        let placeholders = ids.map { _ in "?" }.joined(separator: ",")
-        let rows = try Row.fetchAll(
-            db.makeStatement(sql: "SELECT alias, article_id FROM article_alias WHERE alias IN (\(placeholders)) ORDER BY article_id"),
-            arguments: StatementArguments(ids))
-        return Dictionary(grouping: rows, by: { $0["alias"] as String }).mapValues { $0.map { $0["article_id"] } }
+        var successors: [String: [String]] = [:]
+        try db.cachedStatement(sql: "SELECT alias, article_id FROM article_alias WHERE alias IN (\(SQLList.values)) ORDER BY article_id")
+            .step(arguments: [SQLList.json(ids)]) { statement in
+                successors[Statement.text(statement, 0) ?? "", default: []].append(Statement.text(statement, 1) ?? "")
+            }
+        return successors
     }
 
     /// The article stored in this row.

@@ -1,3 +1,5 @@
+import KBModel
+
 /// A full-text query as kb asks it of an index: phrases, a phrase in the codes column, and
 /// their combinations. Only this type writes FTS5's query syntax, and it quotes every phrase,
 /// so nothing a user pastes (quotes, `*`, `-`, `:`, parentheses, AND/OR/NOT/NEAR) is read as
@@ -30,10 +32,10 @@ package indirect enum MatchExpression: Equatable, Sendable {
         case .phrase(let words): return Self.quote(words)
         case .code(let code): return "codes : " + Self.quote(code)
         case .any(let parts):
-            let joined = parts.map { $0.text(nested: true) }.joined(separator: " OR ")
+            let joined = parts.map { $0.text(nested: true) }.joined(by: " OR ")
             return nested && parts.count > 1 ? "(" + joined + ")" : joined
         case .all(let parts):
-            return "(" + parts.map { $0.text(nested: true) }.joined(separator: " AND ") + ")"
+            return "(" + parts.map { $0.text(nested: true) }.joined(by: " AND ") + ")"
         }
     }
 

@@ -10,7 +10,7 @@ enum SQLList {
 
     /// Row ids as a JSON array.
     static func json(_ rowids: some Sequence<Int64>) -> String {
-        "[" + rowids.map(String.init).joined(separator: ",") + "]"
+        "[" + rowids.map(String.init).joined(by: ",") + "]"
     }
 
     /// Strings as a JSON array.

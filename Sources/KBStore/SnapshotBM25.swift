@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import KBModel
 
 /// `kb_bm25(table, counts, weights…)`: FTS5's own bm25, with each phrase's document count
 /// given by the caller instead of counted by the query.
@@ -24,7 +25,7 @@ enum SnapshotBM25 {
 
     /// The `counts` argument for these counts, nil where FTS5 is to count.
     static func countsArgument(_ counts: [Int?]) -> String {
-        counts.map { $0.map(String.init) ?? "-" }.joined(separator: " ")
+        counts.map { $0.map(String.init) ?? "-" }.joined(by: " ")
     }
 
     /// Adds the function to a connection.

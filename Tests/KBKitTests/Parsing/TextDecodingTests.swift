@@ -46,6 +46,8 @@ import Testing
         for strings in [[], [""], ["a"], ["", ""], ["a", "b", "c"], ["é", "", "日本"]] {
             #expect(strings.joined(by: ", ") == strings.joined(separator: ", "), "\(strings)")
             #expect(strings[...].joined(by: "") == strings.joined(), "\(strings)")
+            let substrings = strings.map { "<\($0)>".dropFirst().dropLast() }
+            #expect(substrings.joined(by: " ") == strings.joined(separator: " "), "\(strings)")
         }
     }
 

@@ -28,6 +28,18 @@ import Testing
         #expect(p.remedy == .init(name: "Resolution", text: "Restart the spooler. Then print again."))
     }
 
+    /// The fix's first lines are found without splitting the whole section: the same lines
+    /// as splitting it at every line feed, with carriage returns, blank and non-ASCII lines.
+    @Test func theFixsFirstLinesAreThoseOfTheWholeSection() {
+        let sections = ["", "\n\n", "one", "\n  one \n\ttwo\nthree", "a\r\nb\r\n", " \r\n\r\nx", "é\u{301}\n\n日本 \n", "\n\n\nlast"]
+        for text in sections {
+            for count in 1...3 {
+                let whole = Array(text.lineArray.map(\.trimmed).filter { !$0.isEmpty }.prefix(count))
+                #expect(ResultPresentation.firstLines(of: text, count: count) == whole, "\(text.debugDescription) \(count)")
+            }
+        }
+    }
+
     @Test func theTerminalShowsIt() {
         let style = TerminalStyle(color: true)
         let text = style.render(SearchText.render(result, style: style, explain: false))
