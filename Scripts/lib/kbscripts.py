@@ -41,10 +41,14 @@ def run_timed(cmd, **kwargs):
 
 def import_against_baseline(kb, inputs, store, runs, log=lambda *a: None):
     """`kb import` of `inputs` into `store` and Scripts/baseline-fts-load of the same files,
-    alternated `runs` times: {"kb", "baseline"} medians in wall seconds, "kb_cpu" kb's median
+    in `runs` pairs, which of the two goes first alternating: {"kb", "baseline"} medians in
+    wall seconds, "ratio" the median of the pairs' kb/baseline ratios, "kb_cpu" kb's median
     CPU seconds (all threads: on a busy machine the wall time of a multi-threaded import also
-    depends on how the cores are shared) and "memory", kb's peak MiB."""
-    kb_times, kb_cpu, base_times, memory = [], [], [], []
+    depends on how the cores are shared) and "memory", kb's peak MiB. The two runs of a pair
+    share the machine's speed of the moment; each tool's medians, taken minutes apart, follow
+    its drift (one run here: kb 16.6, 16.2, 13.6 s against 17.1, 14.8, 13.7 s, pairs 0.97,
+    1.09 and 0.99, medians 16.2 against 14.8 s)."""
+    kb_times, kb_cpu, base_times, memory, ratios = [], [], [], [], []
     base = store + ".baseline.sqlite"
     # Every file read once first, so that the first tool timed does not pay alone for reading
     # them from disk into the page cache.
@@ -53,16 +57,25 @@ def import_against_baseline(kb, inputs, store, runs, log=lambda *a: None):
             for name in files:
                 with open(os.path.join(folder, name), "rb") as f:
                     f.read()
-    for run in range(runs):
+
+    def import_kb():
         remove_store(store)
         t, cpu, rss = run_timed([kb, "import", "--quiet", "--db", store] + list(inputs))
         kb_times.append(t)
         kb_cpu.append(cpu)
         memory.append(rss)
+
+    def load_baseline():
         remove_store(base)
         b, _, _ = run_timed([sys.executable, os.path.join(ROOT, "Scripts", "baseline-fts-load"), *inputs, base])
         base_times.append(b)
         remove_store(base)
-        log(f"  run {run + 1}: kb import {t:.1f} s ({cpu:.1f} s CPU, {rss:.0f} MiB), baseline {b:.1f} s")
+
+    for run in range(runs):
+        for step in ((import_kb, load_baseline) if run % 2 == 0 else (load_baseline, import_kb)):
+            step()
+        ratios.append(kb_times[-1] / base_times[-1])
+        log(f"  run {run + 1}: kb import {kb_times[-1]:.1f} s ({kb_cpu[-1]:.1f} s CPU, {memory[-1]:.0f} MiB), "
+            f"baseline {base_times[-1]:.1f} s, {ratios[-1]:.2f}x" + (" (baseline first)" if run % 2 else ""))
     return {"kb": statistics.median(kb_times), "kb_cpu": statistics.median(kb_cpu),
-            "baseline": statistics.median(base_times), "memory": max(memory)}
+            "baseline": statistics.median(base_times), "ratio": statistics.median(ratios), "memory": max(memory)}
