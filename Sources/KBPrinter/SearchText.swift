@@ -1,5 +1,5 @@
-import KBSearch
 import KBModel
+import KBSearch
 
 /// Search results for a terminal: per result, its title line, the matched line with the
 /// pasted words highlighted, the start of the fix and, on request, the score's arithmetic.

@@ -40,10 +40,13 @@ struct QueryPlan {
             head = plan(query.tokens, codes: query.codes, budget: budgets.headPostings, always: true)
         }
         codes = query.mentions.map { mention in
-            // Words held by fewer than half the articles (none in a store of one article: a
+            // Words held by fewer than half the articles: none in a store of one article (a
             // range 1..<0 would trap).
             let words = Set(query.tokens).subtracting(mention.tokens)
-                .filter { word in (statistics.documentFrequency[word] ?? 0) >= 1 && (statistics.documentFrequency[word] ?? 0) < statistics.articles / 2 }
+                .filter { word in
+                    let holding = statistics.documentFrequency[word] ?? 0
+                    return holding >= 1 && holding < statistics.articles / 2
+                }
                 .sorted { (statistics.documentFrequency[$0]!, $0) < (statistics.documentFrequency[$1]!, $1) }
                 .prefix(budgets.termsPerQuery)
             let expression: MatchExpression = words.isEmpty ? mention.expression
