@@ -104,28 +104,35 @@ struct MessageAlignment: Equatable {
         // A message holding none of the paste's words and no placeholder aligns with nothing.
         guard message.contains(where: { $0 != Query.otherWord }) else { return .none }
         let n = message.count
-        // A paste word the message lacks leaves the row as it was (rows never decrease along
-        // j), unless a placeholder may stand for it: such rows are skipped.
-        var inMessage = [Bool](repeating: message.contains(Query.placeholder), count: query.distinctWords)
-        for word in message where word >= 0 { inMessage[word] = true }
-        // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].
-        var previous = [(Double, Int)](repeating: (0, 0), count: n + 1)
-        var current = previous
-        for (i, token) in query.numbers.enumerated() where inMessage[token] {
-            let w = query.weights[i]
-            for j in 1...n {
-                var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
-                let word = message[j - 1]
-                if word == token || word == Query.placeholder {
-                    let gain = word == token ? w : w * 0.5
-                    let candidate = (previous[j - 1].0 + gain, previous[j - 1].1 + 1)
-                    if candidate.0 > best.0 { best = candidate }
+        // The rows and marks below live on the stack: a search aligns some hundred messages,
+        // and a new array each time cost a run-time lookup of its type as well as its memory.
+        let (weight, count) = withUnsafeTemporaryAllocation(of: Bool.self, capacity: query.distinctWords) { inMessage in
+            // A paste word the message lacks leaves the row as it was (rows never decrease
+            // along j), unless a placeholder may stand for it: such rows are skipped.
+            inMessage.initialize(repeating: message.contains(Query.placeholder))
+            for word in message where word >= 0 { inMessage[word] = true }
+            return withUnsafeTemporaryAllocation(of: (Double, Int).self, capacity: 2 * (n + 1)) { rows in
+                rows.initialize(repeating: (0, 0))
+                // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].
+                var previous = UnsafeMutableBufferPointer(rebasing: rows[0...n])
+                var current = UnsafeMutableBufferPointer(rebasing: rows[(n + 1)...])
+                for (i, token) in query.numbers.enumerated() where inMessage[token] {
+                    let w = query.weights[i]
+                    for j in 1...n {
+                        var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
+                        let word = message[j - 1]
+                        if word == token || word == Query.placeholder {
+                            let gain = word == token ? w : w * 0.5
+                            let candidate = (previous[j - 1].0 + gain, previous[j - 1].1 + 1)
+                            if candidate.0 > best.0 { best = candidate }
+                        }
+                        current[j] = best
+                    }
+                    swap(&previous, &current)
                 }
-                current[j] = best
+                return previous[n]
             }
-            swap(&previous, &current)
         }
-        let (weight, count) = previous[n]
         return MessageAlignment(
             queryCoverage: min(1, weight / totalWeight),
             messageCoverage: min(1, Double(count) / Double(n)),

@@ -78,10 +78,9 @@ package struct Reranker: Sendable {
         var explanation = ScoreExplanation(
             bm25: candidate.bm25, message: bestMessage?.score ?? 0, title: title.matched >= 2 ? title.score : 0,
             errorTitle: 0, code: candidate.codeShare, terms: terms, candidates: count)
-        // KB titles mark articles about an error message ("Err Msg:", "Error Message:").
-        let lowerTitle = candidate.title.asciiLowercased
-        let aboutAnError = lowerTitle.includes("err msg") || lowerTitle.includes("errmsg") || lowerTitle.includes("error message")
-        explanation.errorTitle = aboutAnError && explanation.message > 0.5 ? Self.errorTitleBonus : 0
+        // KB titles mark articles about an error message ("Err Msg:", "Error Message:"); the
+        // title is read only for a candidate whose message matches.
+        explanation.errorTitle = explanation.message > 0.5 && Self.isAboutAnError(title: candidate.title) ? Self.errorTitleBonus : 0
         explanation.keywords = candidate.keywordShare
         let text: Double = Self.bm25Weight * explanation.bm25 + Self.messageWeight * explanation.message
         let named: Double = Self.titleWeight * explanation.title + Self.codeWeight * explanation.code
@@ -91,5 +90,11 @@ package struct Reranker: Sendable {
             title.matched >= 2 ? title.queryCoverage * title.messageCoverage : 0)
         return RankedCandidate(
             candidate: candidate, score: score, explanation: explanation, matchedMessage: bestMessage?.text, reproduced: covered)
+    }
+
+    /// Whether a title marks its article as being about an error message.
+    static func isAboutAnError(title: String) -> Bool {
+        let lowerTitle = title.asciiLowercased
+        return lowerTitle.includes("err msg") || lowerTitle.includes("errmsg") || lowerTitle.includes("error message")
     }
 }

@@ -148,14 +148,12 @@ public final class ArticleStore: Sendable {
         // Statements made with `makeStatement`, as every read of a search is: GRDB's SQL
         // literals (`Row.fetchOne(db, sql:)`) build the text through generic code that a
         // one-shot search would run for these reads alone (see `read(_:_:)`).
+        let applicationID = try Int32.fetchOne(db.makeStatement(sql: "PRAGMA application_id")) ?? 0
         let header = try Row.fetchOne(db.makeStatement(sql: """
-            SELECT (SELECT application_id FROM pragma_application_id()), count(*),
-                   count(*) FILTER (WHERE type = 'table' AND name = 'article')
-            FROM sqlite_master
+            SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = 'article') FROM sqlite_master
             """))
-        let applicationID: Int32 = header?[0] ?? 0
-        let tables: Int = header?[1] ?? 0
-        let isStore = (header?[2] ?? 0) > 0
+        let tables: Int = header?[0] ?? 0
+        let isStore = (header?[1] ?? 0) > 0
         if (applicationID != 0 && applicationID != Self.applicationID) || (!isStore && tables > 0) {
             throw StoreError(path: path, reason: "not a kb store: this SQLite database belongs to another program (kb uses only an empty file or its own store)")
         }
