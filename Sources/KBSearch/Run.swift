@@ -42,14 +42,20 @@ struct Run {
                 && (lead.line == nil || !sameText(run, lead))
         }.max { $0.evidence < $1.evidence }
         // Two errors: the best article for each, then the others of each search in turn.
-        var order = lead.ranked.map { ($0, lead) }
-        if let second {
-            let others = second.ranked.map { ($0, second) }
-            order = zip(order, others).flatMap { [$0, $1] }
-                + order.dropFirst(others.count) + others.dropFirst(order.count)
-        }
+        // Read up to the limit only: a run ranks some sixty candidates, and each item holds
+        // a copy of its run.
+        let sources = [lead] + (second.map { [$0] } ?? [])
+        var merged: [(RankedCandidate, Run)] = []
         var seen = Set<Int64>()
-        return Array(order.filter { seen.insert($0.0.candidate.rowid).inserted }.prefix(limit))
+        var position = 0
+        while merged.count < limit, sources.contains(where: { position < $0.ranked.count }) {
+            for run in sources where position < run.ranked.count && merged.count < limit {
+                let candidate = run.ranked[position]
+                if seen.insert(candidate.candidate.rowid).inserted { merged.append((candidate, run)) }
+            }
+            position += 1
+        }
+        return merged
     }
 
     private static func sameText(_ a: Run, _ b: Run) -> Bool { a.line?.text == b.line?.text }

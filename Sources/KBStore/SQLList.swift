@@ -8,9 +8,23 @@ enum SQLList {
     /// The subquery that reads the list back, for `x IN (…)`.
     static let values = "SELECT value FROM json_each(?)"
 
-    /// Row ids as a JSON array.
+    /// Row ids as a JSON array, the digits written here: a string made of each id cost some
+    /// thousand instructions, 70,000 for the candidates of one search.
     static func json(_ rowids: some Sequence<Int64>) -> String {
-        "[" + rowids.map(String.init).joined(by: ",") + "]"
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for rowid in rowids {
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            if rowid < 0 { bytes.append(UInt8(ascii: "-")) }
+            let start = bytes.count
+            var rest = rowid.magnitude
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Strings as a JSON array.
