@@ -1,4 +1,5 @@
 import Glibc
+import KBModel
 
 /// Memory the kernel backs with transparent huge pages (2 MiB) when the process asks.
 ///
@@ -18,7 +19,9 @@ enum HugePages {
     /// Whether the kernel gives huge pages to memory that asks for them, from the contents
     /// of `modePath` (such as `always [madvise] never`: the mode in force is bracketed).
     static func areGiven(mode: String) -> Bool {
-        mode.contains("[always]") || mode.contains("[madvise]")
+        // Byte-wise: Foundation's `contains` went through NSString and CFString's
+        // locale-aware search, code a search otherwise never runs.
+        mode.includes("[always]") || mode.includes("[madvise]")
     }
 
     /// Whether this kernel gives huge pages to memory that asks for them.
