@@ -25,10 +25,15 @@ struct KB: ParsableCommand {
             return print(version)
         }
         do {
-            var command = try SearchCommandLine.parse(CommandLine.arguments.dropFirst()) ?? parseAsRoot()
             // Before the command opens a store (reading the command line opens none).
-            SQLiteProcessSettings.apply(pageCacheInHugePage: command is SearchCommand)
-            try command.run()
+            if let search = SearchCommandLine.parse(CommandLine.arguments.dropFirst()) {
+                SQLiteProcessSettings.apply(pageCacheInHugePage: true)
+                try search.run()
+            } else {
+                var command = try parseAsRoot()
+                SQLiteProcessSettings.apply(pageCacheInHugePage: command is SearchCommand)
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

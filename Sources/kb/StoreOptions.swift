@@ -12,8 +12,13 @@ struct StoreOptions: ParsableArguments {
     var resolvedPath: String { StoreLocation.resolve(option: path) }
 
     func open(_ access: ArticleStore.Access, lifetime: ArticleStore.Lifetime = .oneShot) throws -> ArticleStore {
+        try Self.open(path: path, access, lifetime: lifetime)
+    }
+
+    /// Opens the store at `path` (`--db`), else at the default location.
+    static func open(path: String?, _ access: ArticleStore.Access, lifetime: ArticleStore.Lifetime = .oneShot) throws -> ArticleStore {
         do {
-            return try ArticleStore(path: resolvedPath, access: access, lifetime: lifetime)
+            return try ArticleStore(path: StoreLocation.resolve(option: path), access: access, lifetime: lifetime)
         } catch {
             throw Failure(error.description)
         }

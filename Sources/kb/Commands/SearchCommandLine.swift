@@ -15,9 +15,9 @@ import KBKit
 /// the one source of help, usage and error messages. A test checks that both read every
 /// command line this reader accepts the same way.
 enum SearchCommandLine {
-    /// The command for `arguments` (without the executable's name), or nil when ArgumentParser
+    /// The search `arguments` ask for (without the executable's name), or nil when ArgumentParser
     /// must read them.
-    static func parse(_ arguments: some Collection<String>) -> SearchCommand? {
+    static func parse(_ arguments: some Collection<String>) -> SearchRequest? {
         guard arguments.first == "search" else { return nil }
         var values: [String: String] = [:]
         var flags: Set<String> = []
@@ -41,7 +41,7 @@ enum SearchCommandLine {
                 return nil
             }
         }
-        return command(values: values, flags: flags, text: text)
+        return request(values: values, flags: flags, text: text)
     }
 
     /// Options that take a value, by long name.
@@ -55,32 +55,23 @@ enum SearchCommandLine {
         return (String(option[..<equals]), String(option[option.index(after: equals)...]))
     }
 
-    /// Every property is set: a property wrapper that ArgumentParser has not filled holds only
-    /// its definition, and reading it would stop the program. The defaults are the ones the
-    /// properties declare (the test compares them with ArgumentParser's).
-    private static func command(values: [String: String], flags: Set<String>, text: [String]) -> SearchCommand? {
-        var command = SearchCommand()
-        command.store = StoreOptions()
-        command.store.path = values["db"]
-        command.filters = FilterOptions()
-        command.filters.product = values["product"]
-        command.filters.version = values["version"]
-        command.filters.keyword = values["keyword"]
-        command.filters.knowledgeBase = values["kb"]
-        command.filters.since = nil
+    /// The request these options make; the defaults are `SearchRequest`'s, which the test
+    /// compares with what ArgumentParser reads.
+    private static func request(values: [String: String], flags: Set<String>, text: [String]) -> SearchRequest? {
+        var request = SearchRequest(storePath: values["db"], text: text)
+        request.filter = ArticleFilter(
+            product: values["product"], version: values["version"], keyword: values["keyword"], knowledgeBase: values["kb"])
         if let since = values["since"] {
             guard let date = CalendarDate(argument: since) else { return nil }
-            command.filters.since = date
+            request.filter.since = date
         }
-        command.limit = 10
         if let limit = values["limit"] {
             guard let number = Int(argument: limit) else { return nil }
-            command.limit = number
+            request.limit = number
         }
-        command.json = flags.contains("json")
-        command.explain = flags.contains("explain")
-        command.text = text
-        guard (try? command.validate()) != nil else { return nil }
-        return command
+        request.json = flags.contains("json")
+        request.explain = flags.contains("explain")
+        guard SearchRequest.refusal(limit: request.limit, text: text) == nil else { return nil }
+        return request
     }
 }

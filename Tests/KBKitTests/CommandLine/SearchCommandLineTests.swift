@@ -6,19 +6,20 @@ import Testing
 /// accepts, ArgumentParser must read the same way, and the common forms must not fall back.
 @Suite struct SearchCommandLineTests {
     /// Every field a search uses, as text, so two commands compare in one `#expect`.
-    static func fields(_ command: SearchCommand) -> [String] {
-        let filters = command.filters
+    static func fields(_ request: SearchRequest) -> [String] {
+        let filter = request.filter
         return [
-            "db=\(command.store.path ?? "-")", "limit=\(command.limit)", "json=\(command.json)", "explain=\(command.explain)",
-            "product=\(filters.product ?? "-")", "version=\(filters.version ?? "-")", "keyword=\(filters.keyword ?? "-")",
-            "since=\(filters.since.map { "\($0)" } ?? "-")", "kb=\(filters.knowledgeBase ?? "-")", "text=\(command.text)",
+            "db=\(request.storePath ?? "-")", "limit=\(request.limit)", "json=\(request.json)", "explain=\(request.explain)",
+            "product=\(filter.product ?? "-")", "version=\(filter.version ?? "-")", "keyword=\(filter.keyword ?? "-")",
+            "since=\(filter.since.map { "\($0)" } ?? "-")", "kb=\(filter.knowledgeBase ?? "-")", "ids=\(filter.ids)",
+            "text=\(request.text)",
         ]
     }
 
     /// ArgumentParser's reading, or nil when it refuses the line.
     static func argumentParser(_ arguments: [String]) -> [String]? {
         guard let command = try? KB.parseAsRoot(arguments) else { return nil }
-        return (command as? SearchCommand).map(fields)
+        return (command as? SearchCommand).map { fields($0.request) }
     }
 
     @Test(arguments: [
