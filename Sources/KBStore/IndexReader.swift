@@ -186,8 +186,11 @@ package struct IndexReader {
     /// The rows of the word-pair index that hold every pair of the `match` expression. The
     /// index keeps no positions, so it cannot score them.
     package func pairMatches(_ match: MatchExpression) throws -> [Int64] {
-        try db.cachedStatement(sql: "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?").rowids(arguments: [match.fts5])
+        try db.cachedStatement(sql: Self.pairRows).rowids(arguments: [match.fts5])
     }
+
+    /// The rows of the word-pair index matching an expression.
+    static let pairRows = "SELECT rowid FROM article_pair_fts WHERE article_pair_fts MATCH ?"
 
     /// The candidate columns of these rows, by rowid.
     package func candidateRows(_ rowids: [Int64]) throws -> [Int64: CandidateRow] {

@@ -32,7 +32,13 @@ package struct TermStatistics {
         guard !terms.isEmpty || !pairs.isEmpty else { return }
         // Terms the snapshot lacks are rare or new: their posting lists are short to read.
         try fetch(db, "SELECT term, doc AS articles FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
-        try fetch(db, "SELECT term, doc AS articles FROM article_pair_vocab WHERE term IN", pairs.filter { documentFrequency[$0] == nil })
+        // A pair the snapshot lacks is in fewer than `Counts.pairMinimum` articles (or new): its
+        // rows are counted with the statement that reads them for the search (`pairMatches`),
+        // rather than by a statement of the pair vocabulary's, prepared and connected for it.
+        for pair in pairs where documentFrequency[pair] == nil {
+            let rows = try db.cachedStatement(sql: IndexReader.pairRows).rowids(arguments: [MatchExpression.phrase(pair).fts5])
+            if !rows.isEmpty { documentFrequency[pair] = rows.count }
+        }
         let head = try db.cachedStatement(sql: "SELECT term, articles, in_codes FROM head_term_stats WHERE term IN (\(SQLList.values))")
         for (term, articles, inCodes) in try head.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?, $0[2] as Int?) }) {
             headFrequency[term] = articles
