@@ -47,13 +47,12 @@ struct Run {
         let sources = [lead] + (second.map { [$0] } ?? [])
         var merged: [(RankedCandidate, Run)] = []
         var seen = Set<Int64>()
-        var position = 0
-        while merged.count < limit, sources.contains(where: { position < $0.ranked.count }) {
-            for run in sources where position < run.ranked.count && merged.count < limit {
+        for position in 0..<(sources.map(\.ranked.count).max() ?? 0) {
+            for run in sources where position < run.ranked.count {
+                guard merged.count < limit else { return merged }
                 let candidate = run.ranked[position]
                 if seen.insert(candidate.candidate.rowid).inserted { merged.append((candidate, run)) }
             }
-            position += 1
         }
         return merged
     }
