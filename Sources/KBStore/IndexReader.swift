@@ -198,8 +198,8 @@ package struct IndexReader {
         var rows: [Int64: CandidateRow] = [:]
         rows.reserveCapacity(rowids.count)
         try db.cachedStatement(sql: """
-            SELECT rowid, id, title, product, content_hash, messages FROM article
-            WHERE rowid IN (\(SQLList.values))
+            SELECT a.rowid, a.id, a.title, a.product, a.content_hash, a.messages
+            FROM \(SQLList.table) JOIN article a ON a.rowid = l.value
             """).step(arguments: [SQLList.json(rowids)]) { statement in
             let row = CandidateRow(statement: statement)
             if rows[row.rowid] == nil { rows[row.rowid] = row }
@@ -222,8 +222,8 @@ package struct IndexReader {
     package func successors(of ids: [String]) throws -> [String: [String]] {
         guard !ids.isEmpty else { return [:] }
         var successors: [String: [String]] = [:]
-        try db.cachedStatement(sql: "SELECT alias, article_id FROM article_alias WHERE alias IN (\(SQLList.values)) ORDER BY article_id")
-            .step(arguments: [SQLList.json(ids)]) { statement in
+        try db.cachedStatement(sql: "SELECT x.alias, x.article_id FROM \(SQLList.table) JOIN article_alias x ON x.alias = l.value ORDER BY x.article_id")
+            .step(arguments: [SQLList.json(Set(ids))]) { statement in  // a join repeats a repeated id's rows
                 successors[Statement.text(statement, 0) ?? "", default: []].append(Statement.text(statement, 1) ?? "")
             }
         return successors

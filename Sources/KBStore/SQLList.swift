@@ -8,6 +8,11 @@ enum SQLList {
     /// The subquery that reads the list back, for `x IN (…)`.
     static let values = "SELECT value FROM json_each(?)"
 
+    /// The list as the first table of a join, `l`, for `FROM … JOIN t ON t.x = l.value`: each
+    /// value is looked up as it is read, where `IN` first copies the list into a temporary
+    /// index. A value the list repeats is looked up again.
+    static let table = "json_each(?) l"
+
     /// Row ids as a JSON array, the digits written here: a string made of each id cost some
     /// thousand instructions, 70,000 for the candidates of one search.
     static func json(_ rowids: some Sequence<Int64>) -> String {

@@ -26,12 +26,12 @@ package struct TermStatistics {
         articles = 0
         // The article count is the row of the empty term, read with the terms' rows: a
         // statement fewer to prepare in a one-shot search.
-        try fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", [""] + Array(terms.union(pairs)))
+        try fetch(db, "term_stats", count: "articles", [""] + Array(terms.union(pairs)))
         articles = documentFrequency.removeValue(forKey: "") ?? 0
         if articles == 0 { articles = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM article")) ?? 0 }
         guard !terms.isEmpty || !pairs.isEmpty else { return }
         // Terms the snapshot lacks are rare or new: their posting lists are short to read.
-        try fetch(db, "SELECT term, doc AS articles FROM article_vocab WHERE term IN", terms.filter { documentFrequency[$0] == nil })
+        try fetch(db, "article_vocab", count: "doc", terms.filter { documentFrequency[$0] == nil })
         // A pair the snapshot lacks is in fewer than `Counts.pairMinimum` articles (or new): its
         // rows are counted with the statement that reads them for the search (`pairMatches`),
         // rather than by a statement of the pair vocabulary's, prepared and connected for it.
@@ -39,7 +39,7 @@ package struct TermStatistics {
             let rows = try db.cachedStatement(sql: IndexReader.pairRows).rowids(arguments: [MatchExpression.phrase(pair).fts5])
             if !rows.isEmpty { documentFrequency[pair] = rows.count }
         }
-        let head = try db.cachedStatement(sql: "SELECT term, articles, in_codes FROM head_term_stats WHERE term IN (\(SQLList.values))")
+        let head = try db.cachedStatement(sql: "SELECT t.term, t.articles, t.in_codes FROM \(SQLList.table) JOIN head_term_stats t ON t.term = l.value")
         for (term, articles, inCodes) in try head.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?, $0[2] as Int?) }) {
             headFrequency[term] = articles
             codeFrequency[term] = inCodes
@@ -56,10 +56,10 @@ package struct TermStatistics {
         }
     }
 
-    /// Runs `select` (a term and its count, ending in "term IN") for the terms, recording each count.
-    fileprivate mutating func fetch(_ db: Database, _ select: String, _ terms: some Collection<String>) throws {
+    /// Reads the terms' rows of `table`, recording each one's `count` column.
+    fileprivate mutating func fetch(_ db: Database, _ table: String, count: String, _ terms: some Collection<String>) throws {
         guard !terms.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: "\(select) (\(SQLList.values))")
+        let statement = try db.cachedStatement(sql: "SELECT t.term, t.\(count) FROM \(SQLList.table) JOIN \(table) t ON t.term = l.value")
         for (term, articles) in try statement.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?) }) {
             documentFrequency[term] = articles
         }
@@ -68,7 +68,7 @@ package struct TermStatistics {
     /// The document frequencies of those of `words` the snapshot holds (see `Counts`).
     static func wordFrequencies(_ db: Database, _ words: Set<String>) throws -> [String: Int] {
         var statistics = TermStatistics(articles: 0, documentFrequency: [:])
-        try statistics.fetch(db, "SELECT term, articles FROM term_stats WHERE term IN", words)
+        try statistics.fetch(db, "term_stats", count: "articles", words)
         return statistics.documentFrequency
     }
 

@@ -60,6 +60,9 @@ import Testing
         // The archive article is found by its own id; it names its successor...
         #expect(try opened.article(id: "Q4508931")?.source.layout == .document)
         #expect(try opened.successors(of: "Q4508931") == ["officedocs/skypeforbusiness/skypehybrid/hybrid-sign-in/sso-no-longer-works"])
+        // (once, though a search's results name it twice)
+        #expect(try opened.readIndex { try $0.successors(of: ["Q4508931", "Q4508931"]) }
+            == ["Q4508931": ["officedocs/skypeforbusiness/skypehybrid/hybrid-sign-in/sso-no-longer-works"]])
         // ...and the successor cites it.
         #expect(try opened.article(id: "officedocs/skypeforbusiness/skypehybrid/hybrid-sign-in/sso-no-longer-works")?.references.first == "Q4508931")
     }
