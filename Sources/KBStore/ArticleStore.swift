@@ -144,23 +144,30 @@ public final class ArticleStore: Sendable {
     /// every migration this kb knows has been applied. One read answers all three, as few
     /// statements as possible: a search prepares each anew in its short-lived process.
     private static func checkSchema(_ db: Database, path: String) throws -> Bool {
-        // Reading the schema fails early on a file that is not a database.
-        // Statements made with `makeStatement`, as every read of a search is: GRDB's SQL
-        // literals (`Row.fetchOne(db, sql:)`) build the text through generic code that a
-        // one-shot search would run for these reads alone (see `read(_:_:)`).
-        let applicationID = try Int32.fetchOne(db.makeStatement(sql: "PRAGMA application_id")) ?? 0
-        let header = try Row.fetchOne(db.makeStatement(sql: """
+        // Reading the schema fails early on a file that is not a database. Each statement is
+        // made with `makeStatement` and read through SQLite's C interface, as every read of a
+        // search is: GRDB's SQL literals and generic row decoding cost a one-shot search some
+        // 150,000 instructions for these three reads alone (see `read(_:_:)`).
+        var applicationID: Int32 = 0, tables = 0, isStore = false
+        try db.makeStatement(sql: "PRAGMA application_id").step(arguments: []) { applicationID = sqlite3_column_int($0, 0) }
+        try db.makeStatement(sql: """
             SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = 'article') FROM sqlite_master
-            """))
-        let tables: Int = header?[0] ?? 0
-        let isStore = (header?[1] ?? 0) > 0
+            """).step(arguments: []) { row in
+            tables = Int(sqlite3_column_int64(row, 0))
+            isStore = sqlite3_column_int64(row, 1) > 0
+        }
         if (applicationID != 0 && applicationID != Self.applicationID) || (!isStore && tables > 0) {
             throw StoreError(path: path, reason: "not a kb store: this SQLite database belongs to another program (kb uses only an empty file or its own store)")
         }
         // What `DatabaseMigrator.appliedIdentifiers` reads, without a literal; a kb store
         // has the table from its first migration on.
-        let applied = isStore ? try String.fetchSet(db.makeStatement(sql: "SELECT identifier FROM grdb_migrations")) : []
-        let known = StoreSchema.migrator.migrations
+        var applied: Set<String> = []
+        if isStore {
+            try db.makeStatement(sql: "SELECT identifier FROM grdb_migrations").step(arguments: []) { row in
+                applied.insert(Statement.text(row, 0) ?? "")
+            }
+        }
+        let known = StoreSchema.versions
         if applied.contains(where: { !known.contains($0) }) {
             throw StoreError(path: path, reason: "this store has a newer schema than this kb knows (\(StoreSchema.currentVersion)): upgrade kb")
         }
