@@ -4,7 +4,8 @@ import GRDBSQLite
 import KBModel
 
 
-/// The knowledge base: one SQLite file in WAL mode, so that searches run while an import writes.
+/// The knowledge base: one SQLite file, in WAL mode while an import writes so that searches
+/// run beside it, and in rollback-journal mode between imports (see `StoreJournal`).
 public final class ArticleStore: Sendable {
     /// Whether a store is opened to read only (never created or written) or to import.
     public enum Access { case readOnly, readWrite }
@@ -12,6 +13,8 @@ public final class ArticleStore: Sendable {
     /// The store's file.
     public let path: String
     let database: any DatabaseWriter & DatabaseReader
+    /// Opened to import (`.readWrite`).
+    private let isWriter: Bool
 
     /// How long the process holding a store keeps it: a command that searches once, or one
     /// that searches many times (`kb eval`, a server).
@@ -22,6 +25,7 @@ public final class ArticleStore: Sendable {
     /// one-shot reader, one connection without what only a long-lived one uses.
     public init(path: String, access: Access, lifetime: Lifetime = .oneShot) throws(StoreError) {
         self.path = path
+        isWriter = access == .readWrite
         do {
             var config = Configuration()
             config.busyMode = .timeout(5)
@@ -114,6 +118,7 @@ public final class ArticleStore: Sendable {
             let pool = try DatabasePool(path: path, configuration: Configuration())
             try StoreSchema.migrator.migrate(pool)
             try pool.close()
+            StoreJournal.rest(path: path)
         } catch {
             throw StoreError(
                 path: path,
@@ -179,10 +184,12 @@ public final class ArticleStore: Sendable {
 
     /// Closes the connections now, on this thread. A command calls it before it exits: the
     /// connection pool otherwise closes on its own queue, which may still be at work while
-    /// the process ends.
+    /// the process ends. A writer's close leaves the file in rollback-journal mode when no
+    /// other connection holds it in WAL mode (`StoreJournal`).
     public func close() {
         if let pool = database as? DatabasePool { try? pool.close() }
         if let queue = database as? DatabaseQueue { try? queue.close() }
+        if isWriter { StoreJournal.rest(path: path) }
     }
 
     /// Runs `body` in a read transaction; a database error becomes a `StoreError` naming the store.
