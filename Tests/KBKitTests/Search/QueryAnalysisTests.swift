@@ -55,6 +55,25 @@ import Testing
         }
     }
 
+    /// A word as message alignment compares it is told from a code by its bytes first: the
+    /// same words come out as from trying every word, a '-' before it or not.
+    @Test func alignmentWordsAreWhatTryingEveryWordGives() {
+        let words = [
+            "80004005", "2147500037", "2147467259", "0x80004005", "0X8007000E", "0x1234", "0x123", "0x+123", "7fffffff",
+            "8000400G", "FFFFFFFF", "4294967295", "4294967296", "268435456", "268435457", "0000268435457", "123456789",
+            "12345", "1", "95", "2000", "12345678901", "1234567a", "0xC0000005", "1x80004005", "٣٣٣٣٣٣٣٣٣", "0x٣٣٣٣",
+        ]
+        for word in words {
+            for afterMinus in [false, true] {
+                let plain = afterMinus ? ErrorCodes.canonical(token: Substring("-" + word)) ?? ErrorCodes.canonical(token: Substring(word))
+                    : ErrorCodes.canonical(token: Substring(word))
+                #expect(ErrorCodes.alignmentWord(word, afterMinus: afterMinus) == plain ?? word, "\(word) after '-': \(afterMinus)")
+            }
+        }
+        #expect(ErrorCodes.alignmentWord("0000268435457", afterMinus: true) == "xefffffff")
+        #expect(ErrorCodes.alignmentWord("0x+123", afterMinus: false) == "x00000123")
+    }
+
     @Test func placeholdersMatchAnyWord() {
         let words = MessageAlignment.words(of: "Failed to connect to the Microsoft Exchange Server, <servername>.")
         #expect(words.last == .placeholder)
