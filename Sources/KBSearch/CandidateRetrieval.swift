@@ -104,7 +104,9 @@ struct CandidateRetrieval {
         var asked = pairs.anyOf.map { ([$0], statistics.idf($0)) }
         if !pairs.allOf.isEmpty { asked.append((pairs.allOf, pairs.allOf.map(statistics.idf).reduce(0, +))) }
         for (group, weight) in asked {
-            let rows = try reader.pairMatches(IndexQuery(allOf: group).expression!)
+            // A rare pair's rows were read to count it.
+            let known = group.count == 1 ? statistics.rows(holdingPair: group[0]) : nil
+            let rows = try known ?? reader.pairMatches(IndexQuery(allOf: group).expression!)
             sums.reserveCapacity(sums.count + rows.count)
             for rowid in rows { sums[rowid, default: 0] += weight }
         }

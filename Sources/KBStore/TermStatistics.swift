@@ -14,6 +14,9 @@ package struct TermStatistics {
     package var headFrequency: [String: Int] = [:]
     /// How many articles hold each term in their codes.
     package var codeFrequency: [String: Int] = [:]
+    /// The rows of the pair index holding each pair the snapshot lacks, read to count them
+    /// (see `rows(holdingPair:)`).
+    private var rarePairRows: [String: [Int64]] = [:]
 
     /// Statistics as given (tests make their own).
     package init(articles: Int, documentFrequency: [String: Int]) {
@@ -38,6 +41,7 @@ package struct TermStatistics {
         for pair in pairs where documentFrequency[pair] == nil {
             let rows = try db.cachedStatement(sql: IndexReader.pairRows).rowids(arguments: [MatchExpression.phrase(pair).fts5])
             if !rows.isEmpty { documentFrequency[pair] = rows.count }
+            rarePairRows[pair] = rows
         }
         let head = try db.cachedStatement(sql: "SELECT t.term, t.articles, t.in_codes FROM \(SQLList.table) JOIN head_term_stats t ON t.term = l.value")
         for (term, articles, inCodes) in try head.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?, $0[2] as Int?) }) {
@@ -55,6 +59,10 @@ package struct TermStatistics {
         case .head: return headFrequency[term]
         }
     }
+
+    /// The rows of the pair index holding `pair`, when they were read to count it (a pair the
+    /// snapshot lacks): the search's pair matches take them rather than read them again.
+    package func rows(holdingPair pair: String) -> [Int64]? { rarePairRows[pair] }
 
     /// Reads the terms' rows of `table`, recording each one's `count` column.
     fileprivate mutating func fetch(_ db: Database, _ table: String, count: String, _ terms: some Collection<String>) throws {
