@@ -10,11 +10,14 @@ struct ResultAssembly {
     /// Results for ranked candidates, each with the search (whole paste or one line) that found
     /// it and the archive twins shown under it.
     func results(_ ranked: [(RankedCandidate, Run)], twins: [Int64: [String]] = [:]) throws -> [SearchResult] {
-        try ranked.enumerated().map { index, item in
+        // The paste's words made ready for snippets once for the results of each search.
+        var wanted: Snippet.Wanted?
+        return try ranked.enumerated().map { index, item in
             let (ranked, run) = item
             let candidate = ranked.candidate
             let article = try load(candidate)
-            let snippet = Snippet.best(in: article, query: run.query, preferred: ranked.matchedMessage)
+            if wanted?.tokens != run.query.tokens { wanted = Snippet.Wanted(run.query) }
+            let snippet = Snippet.best(in: article, wanted: wanted!, preferred: ranked.matchedMessage)
             return SearchResult(
                 rank: index + 1, id: candidate.id, title: candidate.title, product: candidate.product,
                 score: (ranked.score * 1000).rounded() / 1000, matchedErrorMessage: ranked.matchedMessage,

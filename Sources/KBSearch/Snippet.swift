@@ -9,7 +9,11 @@ enum Snippet {
     /// line holding the most of the paste's distinct words: the article's messages and title
     /// (each one line), then its sections' lines.
     static func best(in article: Article, query: AnalyzedQuery, preferred: String?) -> (line: String, words: [String]) {
-        let wanted = Set(query.tokens)
+        best(in: article, wanted: Wanted(query), preferred: preferred)
+    }
+
+    /// The same with the paste's words made ready, once for all of a search's results.
+    static func best(in article: Article, wanted: Wanted, preferred: String?) -> (line: String, words: [String]) {
         if let preferred { return (clip(preferred), found(in: preferred, wanted)) }
         var counter = HitCounter(wanted)
         var best = (line: article.errorMessages.first ?? article.title, hits: -1)
@@ -25,7 +29,7 @@ enum Snippet {
                         let hits = counter.hits(in: line)
                         if hits > best.hits { best = (String(decoding: line, as: UTF8.self).trimmed, hits) }
                         // No later line can hold more of the paste's words.
-                        if best.hits == wanted.count { return true }
+                        if best.hits == wanted.words.count { return true }
                     }
                     start = end + 1
                 }
@@ -38,17 +42,38 @@ enum Snippet {
         return (clip(best.line), found(in: best.line, wanted))
     }
 
+    /// A paste's distinct words, numbered so that a line's words are looked up as the
+    /// tokenizer reads them (see `WordNumbering`).
+    struct Wanted {
+        /// The paste's tokens these were made from.
+        let tokens: [String]
+        /// The distinct tokens, each at its number.
+        fileprivate let words: [String]
+        fileprivate let numbering: WordNumbering
+        fileprivate let set: Set<String>
+
+        init(_ query: AnalyzedQuery) { self.init(tokens: query.tokens) }
+
+        init(tokens: [String]) {
+            self.tokens = tokens
+            var numbering = WordNumbering()
+            var words: [String] = []
+            for token in tokens where numbering.insert(token) == words.count { words.append(token) }
+            self.words = words
+            self.numbering = numbering
+            set = Set(words)
+        }
+    }
+
     /// Counts the distinct wanted words of a line.
     private struct HitCounter {
-        let wanted: Set<String>
-        let numbering: WordNumbering
+        let wanted: Wanted
         /// One bit a wanted word, cleared for each line.
         var seen: [UInt64]
 
-        init(_ wanted: Set<String>) {
+        init(_ wanted: Wanted) {
             self.wanted = wanted
-            numbering = WordNumbering(wanted)
-            seen = [UInt64](repeating: 0, count: wanted.count / 64 + 1)
+            seen = [UInt64](repeating: 0, count: wanted.words.count / 64 + 1)
         }
 
         mutating func hits(in line: UnsafeBufferPointer<UInt8>) -> Int {
@@ -56,7 +81,7 @@ enum Snippet {
             for k in seen.indices { seen[k] = 0 }
             var hits = 0
             for range in Tokenizer.wordRanges(inASCII: line) {
-                guard let number = numbering.number(at: range, in: line) else { continue }
+                guard let number = wanted.numbering.number(at: range, in: line) else { continue }
                 let bit: UInt64 = 1 << UInt64(number & 63)
                 if seen[number >> 6] & bit == 0 { seen[number >> 6] |= bit; hits += 1 }
             }
@@ -64,9 +89,24 @@ enum Snippet {
         }
     }
 
-    private static func found(in line: String, _ wanted: Set<String>) -> [String] {
+    /// The wanted words of a line, each once, in the order the line first has them.
+    private static func found(in line: String, _ wanted: Wanted) -> [String] {
+        var line = line
+        let ascii: [String]? = line.withUTF8 { bytes in
+            guard Tokenizer.isASCII(bytes) else { return nil }
+            // Read as bytes: a string is made of no word but through the paste's own.
+            var seen = [Bool](repeating: false, count: wanted.words.count)
+            var words: [String] = []
+            for range in Tokenizer.wordRanges(inASCII: bytes) {
+                guard let number = wanted.numbering.number(at: range, in: bytes), !seen[number] else { continue }
+                seen[number] = true
+                words.append(wanted.words[number])
+            }
+            return words
+        }
+        if let ascii { return ascii }
         var seen = Set<String>()
-        return Tokenizer.words(line).filter { wanted.contains($0) && seen.insert($0).inserted }
+        return Tokenizer.words(line).filter { wanted.set.contains($0) && seen.insert($0).inserted }
     }
 
     private static func clip(_ line: String) -> String {

@@ -64,6 +64,22 @@ import Testing
         #expect(snippet.words == ["cannot", "find", "printer", "lpt1"])
     }
 
+    /// A line's paste words are found by reading its bytes: the same words, in the same order,
+    /// as the tokenizer's word list gives, on random lines of what the reading looks at.
+    @Test func aSnippetLinesWordsAreWhatTheTokenizerFinds() {
+        let wanted = Snippet.Wanted(tokens: ["printer", "lpt1", "the", "printer", "x80004005", "a", "cannot", "é"])
+        let article = Article(id: "Q3", title: "Printing", source: Source(layout: .docs, path: "q3.md"))
+        let pieces = ["Printer", "PRINTER", "printers", "lpt1", "LPT1", " ", "  ", ".", "-", "the", "The", "thé", "a", "é",
+                      "0x80004005", "x80004005", "cannot", "can", "not", "\t", "'", "print"]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 1...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var seen = Set<String>()
+            let expected = Tokenizer.words(line).filter { ["printer", "lpt1", "the", "x80004005", "a", "cannot", "é"].contains($0) && seen.insert($0).inserted }
+            #expect(Snippet.best(in: article, wanted: wanted, preferred: line).words == expected, "\(line)")
+        }
+    }
+
     @Test func aSnippetLinePastASCIICountsItsWords() {
         let article = Article(
             id: "Q2", title: "Impression",
