@@ -41,7 +41,8 @@ extension TermStatistics {
     ) -> IndexQuery {
         var seen = Set<String>()
         let present = tokens.filter { (documentFrequency[$0] ?? 0) > 0 && seen.insert($0).inserted }
-        let ordered = Array(present.sorted { (documentFrequency[$0]!, $0) < (documentFrequency[$1]!, $1) }.prefix(limit))
+        // Each term's frequency looked up once, not at each comparison of the sort.
+        let ordered = present.map { (documentFrequency[$0]!, $0) }.sorted { $0 < $1 }.prefix(limit).map(\.1)
         var query = IndexQuery()
         var postings = 0
         // Codes first: an error code is the most specific thing a paste holds.

@@ -150,14 +150,24 @@ struct MessageAlignment: Equatable {
         guard !query.numbers.isEmpty, !message.isEmpty else { return .none }
         let totalWeight = query.totalWeight + unmatched
         guard totalWeight > 0 else { return .none }
-        let words = Set(message.filter { $0 >= 0 })
-        var seen: Set<Int> = []
-        var weight = 0.0
-        for (i, token) in query.numbers.enumerated() where words.contains(token) && seen.insert(token).inserted { weight += query.weights[i] }
+        // Marks on the stack, one a paste word (0: not in the message, 1: in it, 2: counted),
+        // rather than two sets of numbers hashed word by word.
+        let (weight, matched) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: query.distinctWords) { marks in
+            marks.initialize(repeating: 0)
+            for word in message where word >= 0 { marks[word] = 1 }
+            var weight = 0.0
+            var matched = 0
+            for (i, token) in query.numbers.enumerated() where marks[token] == 1 {
+                marks[token] = 2
+                weight += query.weights[i]
+                matched += 1
+            }
+            return (weight, matched)
+        }
         return MessageAlignment(
             queryCoverage: min(1, weight / totalWeight),
-            messageCoverage: min(1, Double(seen.count) / Double(message.count)),
-            matched: seen.count)
+            messageCoverage: min(1, Double(matched) / Double(message.count)),
+            matched: matched)
     }
 
     /// A paste's words numbered, each distinct word once, so that a message's words are

@@ -74,6 +74,19 @@ import Testing
         #expect(ErrorCodes.alignmentWord("0x+123", afterMinus: false) == "x00000123")
     }
 
+    /// A title is read as keywords: each paste word it holds counts once, in any order, with
+    /// the weight of its first place in the paste; a placeholder matches nothing.
+    @Test func aTitlesOverlapCountsEachPasteWordOnce() {
+        let title = MessageAlignment.words(of: "Printer found printer XXXX")
+        let overlap = MessageAlignment.overlap(query: ["printer", "not", "found", "printer"], weights: [1, 2, 3, 4], message: title)
+        #expect(overlap == MessageAlignment(queryCoverage: 0.4, messageCoverage: 0.5, matched: 2))
+        let none = MessageAlignment.overlap(query: ["disk"], weights: [1], message: title)
+        #expect(none == MessageAlignment(queryCoverage: 0, messageCoverage: 0, matched: 0))
+        // Weight the paste has that no message can match lowers the paste's share.
+        let lost = MessageAlignment.overlap(query: ["printer"], weights: [1], message: title, unmatched: 3)
+        #expect(lost == MessageAlignment(queryCoverage: 0.25, messageCoverage: 0.25, matched: 1))
+    }
+
     @Test func placeholdersMatchAnyWord() {
         let words = MessageAlignment.words(of: "Failed to connect to the Microsoft Exchange Server, <servername>.")
         #expect(words.last == .placeholder)
