@@ -34,6 +34,27 @@ import Testing
         }
     }
 
+    /// A word of ASCII text is looked up by its bytes, folded: the number its string has, on
+    /// enough words that the table grows several times, and nil for other words.
+    @Test func aWordIsFoundByItsBytesAsByItsString() {
+        var generator = SeededGenerator(seed: 11)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        func randomWord() -> String {
+            String(decoding: (0..<Int.random(in: 1...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }, as: UTF8.self)
+        }
+        let words = (0..<600).map { _ in randomWord() }
+        // A word past ASCII is numbered but never read from ASCII text; one with capitals
+        // is not a folded word, so no text finds it.
+        let numbering = WordNumbering(words + ["café", "Printer"])
+        for word in (words + (0..<600).map { _ in randomWord() }) + ["printer", "PRINTER", "caf"] {
+            let text = "(" + (Bool.random(using: &generator) ? word.uppercased() : word) + ")"
+            var bytes = Array(text.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { numbering.number(at: 1..<(text.utf8.count - 1), in: UnsafeBufferPointer($0)) }
+            #expect(found == numbering[word], "\(text)")
+        }
+        #expect(numbering.count == Set(words).count + 2)
+    }
+
     @Test func theLastArrowIsFoundBetweenCharacters() {
         let line: Substring = "ticket 4 -> popup -> Access denied"
         #expect(line.lastRange(ofASCII: " -> ").map { line[$0.upperBound...] } == "Access denied")
