@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads back exactly what `ArticleJSON.bytes` writes, and nothing else: every key, in the
 /// writer's order, no whitespace, only the writer's escapes. Anything else returns `nil`, and
 /// the caller falls back to the strict `JSONDecoder` path (`ArticleJSON.decode`), which
@@ -165,9 +171,7 @@ package final class ArticleJSONReader {
     /// Consumes `literal` when the record continues with it.
     private func expect(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { return false }
-        let text = literal.utf8Start
-        for offset in 0..<count where bytes[position + offset] != text[offset] { return false }
+        guard position + count <= bytes.count, memcmp(bytes.baseAddress! + position, literal.utf8Start, count) == 0 else { return false }
         position += count
         return true
     }

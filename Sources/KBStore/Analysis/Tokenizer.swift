@@ -56,11 +56,17 @@ package enum Tokenizer {
         /// The next word's byte range; nil past the last word.
         @inlinable
         package mutating func next() -> Range<Int>? {
-            while position < bytes.count, !bytes[position].isASCIIAlphanumeric { position += 1 }
-            guard position < bytes.count else { return nil }
-            let start = position
-            while position < bytes.count, bytes[position].isASCIIAlphanumeric { position += 1 }
-            return start..<position
+            // Read through a local: the stored position was written back at every byte.
+            var i = position
+            while i < bytes.count, !bytes[i].isASCIIAlphanumeric { i += 1 }
+            guard i < bytes.count else {
+                position = i
+                return nil
+            }
+            let start = i
+            while i < bytes.count, bytes[i].isASCIIAlphanumeric { i += 1 }
+            position = i
+            return start..<i
         }
     }
 
