@@ -104,33 +104,66 @@ struct MessageAlignment: Equatable {
         // A message holding none of the paste's words and no placeholder aligns with nothing.
         guard message.contains(where: { $0 != Query.otherWord }) else { return .none }
         let n = message.count
-        // The rows and marks below live on the stack: a search aligns some hundred messages,
-        // and a new array each time cost a run-time lookup of its type as well as its memory.
-        let (weight, count) = withUnsafeTemporaryAllocation(of: Bool.self, capacity: query.distinctWords) { inMessage in
-            // A paste word the message lacks leaves the row as it was (rows never decrease
-            // along j), unless a placeholder may stand for it: such rows are skipped.
-            inMessage.initialize(repeating: message.contains(Query.placeholder))
-            for word in message where word >= 0 { inMessage[word] = true }
-            return withUnsafeTemporaryAllocation(of: (Double, Int).self, capacity: 2 * (n + 1)) { rows in
-                rows.initialize(repeating: (0, 0))
-                // dp[j] = (weight, count) of the best alignment of the query so far with message[0..<j].
-                var previous = UnsafeMutableBufferPointer(rebasing: rows[0...n])
-                var current = UnsafeMutableBufferPointer(rebasing: rows[(n + 1)...])
-                for (i, token) in query.numbers.enumerated() where inMessage[token] {
-                    let w = query.weights[i]
-                    for j in 1...n {
-                        var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
-                        let word = message[j - 1]
-                        if word == token || word == Query.placeholder {
-                            let gain = word == token ? w : w * 0.5
-                            let candidate = (previous[j - 1].0 + gain, previous[j - 1].1 + 1)
-                            if candidate.0 > best.0 { best = candidate }
-                        }
-                        current[j] = best
-                    }
-                    swap(&previous, &current)
+        // dp[j] = (weight, count) of the best alignment of the paste's words so far with
+        // message[0..<j], one row a paste word, kept in one row updated in place. A row never
+        // decreases along j, so a cell that is no match and whose left neighbour kept its
+        // value keeps its own: only the cells from a match on are computed, as long as they
+        // change. The matches are found through links from each word's first position to its
+        // next (a placeholder stands for any word). All of it lives on the stack: a search
+        // aligns some hundred messages, and a new array each time cost a run-time lookup of
+        // its type as well as its memory.
+        let end = n + 1
+        let (weight, count) = withUnsafeTemporaryAllocation(of: Int.self, capacity: query.distinctWords + end + 1) { links in
+            // first[w]: the first position (1...n) of paste word w; next[j]: the next
+            // position of the word at j; end when there is none.
+            let first = UnsafeMutableBufferPointer(rebasing: links[0..<query.distinctWords])
+            let next = UnsafeMutableBufferPointer(rebasing: links[query.distinctWords...])
+            first.initialize(repeating: end)
+            next.initialize(repeating: end)
+            var firstPlaceholder = end
+            for j in stride(from: n, through: 1, by: -1) {
+                let word = message[j - 1]
+                if word >= 0 {
+                    next[j] = first[word]
+                    first[word] = j
+                } else if word == Query.placeholder {
+                    next[j] = firstPlaceholder
+                    firstPlaceholder = j
                 }
-                return previous[n]
+            }
+            return withUnsafeTemporaryAllocation(of: (Double, Int).self, capacity: end) { row in
+                row.initialize(repeating: (0, 0))
+                for (i, token) in query.numbers.enumerated() {
+                    var tokenAt = first[token]
+                    var placeholderAt = firstPlaceholder
+                    guard tokenAt < end || placeholderAt < end else { continue }
+                    let w = query.weights[i]
+                    var j = 0
+                    // The previous row's value of cell j - 1, and whether this row changed it.
+                    var left = (0.0, 0)
+                    var changed = false
+                    while true {
+                        if changed {
+                            j += 1
+                        } else {
+                            j = min(tokenAt, placeholderAt)
+                            left = row[j - 1]
+                        }
+                        if j >= end { break }
+                        let old = row[j]
+                        var best = old.0 >= row[j - 1].0 ? old : row[j - 1]
+                        if j == tokenAt || j == placeholderAt {
+                            let gain = j == tokenAt ? w : w * 0.5
+                            let candidate = (left.0 + gain, left.1 + 1)
+                            if candidate.0 > best.0 { best = candidate }
+                            if j == tokenAt { tokenAt = next[j] } else { placeholderAt = next[j] }
+                        }
+                        row[j] = best
+                        changed = best != old
+                        left = old
+                    }
+                }
+                return row[n]
             }
         }
         return MessageAlignment(

@@ -74,6 +74,37 @@ import Testing
         #expect(ErrorCodes.alignmentWord("0x+123", afterMinus: false) == "x00000123")
     }
 
+    /// The alignment computes only the cells a match changes: on random pastes and messages
+    /// (repeated words, placeholders, words the paste lacks) it gives what the whole table of
+    /// the weighted longest common subsequence gives.
+    @Test func theAlignmentIsTheWholeTablesBest() {
+        var random = SeededGenerator(seed: 5)
+        let vocabulary = ["the", "file", "is", "open", "disk", "full", "error", "not", "found"]
+        for _ in 0..<3_000 {
+            let paste = (0..<Int.random(in: 1...12, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+            let weights = paste.map { _ in Double(Int.random(in: 1...9, using: &random)) / 4 }
+            let message: [MessageAlignment.Word] = (0..<Int.random(in: 1...15, using: &random)).map { _ in
+                Int.random(in: 0..<8, using: &random) == 0 ? .placeholder : .word(vocabulary.randomElement(using: &random)!)
+            }
+            // The whole table, row by row.
+            var previous = [(Double, Int)](repeating: (0, 0), count: message.count + 1)
+            for (word, w) in zip(paste, weights) {
+                var current = previous
+                for j in 1...message.count {
+                    var best = previous[j].0 >= current[j - 1].0 ? previous[j] : current[j - 1]
+                    let gain: Double? = message[j - 1] == .word(word) ? w : message[j - 1] == .placeholder ? w * 0.5 : nil
+                    if let gain, previous[j - 1].0 + gain > best.0 { best = (previous[j - 1].0 + gain, previous[j - 1].1 + 1) }
+                    current[j] = best
+                }
+                previous = current
+            }
+            let (weight, count) = previous[message.count]
+            let expected = count == 0 ? MessageAlignment.none : MessageAlignment(
+                queryCoverage: min(1, weight / weights.reduce(0, +)), messageCoverage: min(1, Double(count) / Double(message.count)), matched: count)
+            #expect(MessageAlignment.align(query: paste, weights: weights, message: message) == expected, "\(paste) \(message)")
+        }
+    }
+
     /// A title is read as keywords: each paste word it holds counts once, in any order, with
     /// the weight of its first place in the paste; a placeholder matches nothing.
     @Test func aTitlesOverlapCountsEachPasteWordOnce() {
