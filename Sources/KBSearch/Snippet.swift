@@ -94,7 +94,7 @@ enum Snippet {
         var line = line
         let ascii: [String]? = line.withUTF8 { bytes in
             guard Tokenizer.isASCII(bytes) else { return nil }
-            // Read as bytes: a string is made of no word but through the paste's own.
+            // Read as bytes: no string is made of the line's words; a word found is the paste's own.
             var seen = [Bool](repeating: false, count: wanted.words.count)
             var words: [String] = []
             for range in Tokenizer.wordRanges(inASCII: bytes) {
