@@ -93,14 +93,23 @@ public struct ResultPresentation: Sendable {
     /// `text` cut into plain and matched spans; the words are lower-case tokens.
     static func spans(_ text: String, words: Set<String>) -> [Span] {
         let bytes = Array(text.utf8)
+        let matched: [Range<Int>] = bytes.withUnsafeBufferPointer { line in
+            guard Tokenizer.isASCII(line) else { return Tokenizer.tokens(text).filter { words.contains($0.text) }.map(\.range) }
+            // ASCII, most lines: each word compared by its bytes, folded, with the few matched
+            // words, rather than a string made of each.
+            let wanted = words.map { Array($0.utf8) }
+            return Tokenizer.wordRanges(inASCII: line).filter { range in
+                wanted.contains { word in word.count == range.count && word.indices.allSatisfy { word[$0] == line[range.lowerBound + $0].asciiLowercased } }
+            }
+        }
         var spans: [Span] = []
         var last = 0
-        for token in Tokenizer.tokens(text) where words.contains(token.text) {
-            if token.range.lowerBound > last {
-                spans.append(Span(text: String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self), isMatch: false))
+        for range in matched {
+            if range.lowerBound > last {
+                spans.append(Span(text: String(decoding: bytes[last..<range.lowerBound], as: UTF8.self), isMatch: false))
             }
-            spans.append(Span(text: String(decoding: bytes[token.range], as: UTF8.self), isMatch: true))
-            last = token.range.upperBound
+            spans.append(Span(text: String(decoding: bytes[range], as: UTF8.self), isMatch: true))
+            last = range.upperBound
         }
         if last < bytes.count { spans.append(Span(text: String(decoding: bytes[last...], as: UTF8.self), isMatch: false)) }
         return spans

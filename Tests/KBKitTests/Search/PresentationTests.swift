@@ -4,6 +4,7 @@ import Testing
 @testable import KBPrinter
 @testable import KBSearch
 @testable import KBServer
+@testable import KBStore
 
 /// The terminal, the page and JSON show one presentation of a result: the same matched line,
 /// the same words marked, the same start of the fix.
@@ -94,5 +95,28 @@ import Testing
         let json = SearchJSON.render(SearchResponse(query: AnalyzedQuery("x"), results: [result]), explain: false)
         #expect(json.contains("\"pasteLine\":null"))
         #expect(json.contains("\"corrections\":[]"))
+    }
+
+    /// A line is cut into spans by its bytes when it is ASCII: the spans the tokenizer's words
+    /// give, on random lines with capitals, repeats, digits and text past ASCII.
+    @Test func aLineIsCutWhereTheTokenizerFindsTheMatchedWords() {
+        let words: Set<String> = ["printer", "lpt1", "the", "a"]
+        let pieces = ["Printer", "PRINTER", "printers", "lpt1", "LPT1", " ", "  ", ".", "-", "the", "The", "thé", "a", "é", "(", "\t", "at"]
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 1...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(line.utf8)
+            var expected: [ResultPresentation.Span] = []
+            var last = 0
+            for token in Tokenizer.tokens(line) where words.contains(token.text) {
+                if token.range.lowerBound > last {
+                    expected.append(.init(text: String(decoding: bytes[last..<token.range.lowerBound], as: UTF8.self), isMatch: false))
+                }
+                expected.append(.init(text: String(decoding: bytes[token.range], as: UTF8.self), isMatch: true))
+                last = token.range.upperBound
+            }
+            if last < bytes.count { expected.append(.init(text: String(decoding: bytes[last...], as: UTF8.self), isMatch: false)) }
+            #expect(ResultPresentation.spans(line, words: words) == expected, "\(line)")
+        }
     }
 }
