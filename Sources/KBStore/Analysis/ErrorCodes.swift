@@ -18,20 +18,13 @@ package enum ErrorCodes {
             while i < bytes.count {
                 guard isCodeByte(bytes[i]) else { i += 1; continue }
                 var j = i
-                var digits = 0
-                var hexDigits = 0
+                var digits = DigitCount()
                 while j < bytes.count, isCodeByte(bytes[j]) {
-                    let b = bytes[j]
-                    if b &- 0x30 < 10 {
-                        digits += 1
-                        hexDigits += 1
-                    } else if (b | 0x20) &- 0x61 < 6 {
-                        hexDigits += 1
-                    }
+                    digits.add(bytes[j])
                     j += 1
                 }
                 let token = UnsafeBufferPointer(rebasing: bytes[i..<j])
-                if digits > 0, mayBeCode(token, digits: digits, hexDigits: hexDigits),
+                if mayBeCode(token, digits),
                    let code = canonical(token: Substring(String(decoding: token, as: UTF8.self))),
                    seen.insert(code).inserted {
                     result.append(code)
@@ -42,17 +35,39 @@ package enum ErrorCodes {
         return result
     }
 
-    /// Whether a token of code bytes holding `digits` decimal and `hexDigits` hexadecimal
-    /// digits has one of the shapes `canonical(token:)` reads, so that only those are made
-    /// strings of: most tokens with a digit in an article are ids, versions and such.
-    private static func mayBeCode(_ token: UnsafeBufferPointer<UInt8>, digits: Int, hexDigits: Int) -> Bool {
+    /// How many decimal and hexadecimal digits a token has, counted byte by byte.
+    private struct DigitCount {
+        var decimal = 0
+        var hexadecimal = 0
+
+        mutating func add(_ b: UInt8) {
+            if b &- 0x30 < 10 {
+                decimal += 1
+                hexadecimal += 1
+            } else if (b | 0x20) &- 0x61 < 6 {
+                hexadecimal += 1
+            }
+        }
+    }
+
+    /// Whether a token of code bytes with these digits has one of the shapes
+    /// `canonical(token:)` reads, so that only those are made strings of: most tokens with a
+    /// digit in an article are ids, versions and such.
+    private static func mayBeCode(_ token: UnsafeBufferPointer<UInt8>, _ digits: DigitCount) -> Bool {
+        guard digits.decimal > 0 else { return false }
         switch token.count {
         case 6...11:
-            token[0] == UInt8(ascii: "-") || (token[0] == UInt8(ascii: "0") && token[1] | 0x20 == UInt8(ascii: "x"))
-                || (token.count == 8 && hexDigits == 8) || (token.count >= 9 && token.count <= 10 && digits == token.count)
+            return token[0] == UInt8(ascii: "-") || (token[0] == UInt8(ascii: "0") && token[1] | 0x20 == UInt8(ascii: "x"))
+                || (token.count == 8 && digits.hexadecimal == 8) || (token.count >= 9 && token.count <= 10 && digits.decimal == token.count)
         default:
-            false
+            return false
         }
+    }
+
+    /// Whether "-" and a token with these digits may be a code: a negative decimal of nine
+    /// digits or more (leading zeros count).
+    private static func mayBeCodeAfterMinus(_ token: UnsafeBufferPointer<UInt8>, _ digits: DigitCount) -> Bool {
+        digits.decimal == token.count && token.count >= 9
     }
 
     /// A token as message alignment compares it: the canonical spelling when it is an error
@@ -70,33 +85,14 @@ package enum ErrorCodes {
         // Most numbers in a message are no code: told so by their bytes, as `canonical(in:)`
         // tells them, before a string is made of them and read character by character (some
         // 3,000 instructions a word).
-        let shape = word.utf8.withContiguousStorageIfAvailable { CodeShape($0) }
-        if afterMinus, shape?.mayBeCodeAfterMinus ?? true, let code = canonical(token: Substring("-" + word)) { return code }
-        guard shape?.mayBeCode ?? true else { return word }
-        return canonical(token: Substring(word)) ?? word
-    }
-
-    /// What `mayBeCode` reads of a token of code bytes.
-    private struct CodeShape {
-        let mayBeCode: Bool
-        /// Whether "-" and the token may be a code: a negative decimal of nine digits or more
-        /// (leading zeros count).
-        let mayBeCodeAfterMinus: Bool
-
-        init(_ token: UnsafeBufferPointer<UInt8>) {
-            var digits = 0
-            var hexDigits = 0
-            for b in token {
-                if b &- 0x30 < 10 {
-                    digits += 1
-                    hexDigits += 1
-                } else if (b | 0x20) &- 0x61 < 6 {
-                    hexDigits += 1
-                }
-            }
-            mayBeCode = digits > 0 && ErrorCodes.mayBeCode(token, digits: digits, hexDigits: hexDigits)
-            mayBeCodeAfterMinus = digits == token.count && token.count >= 9
+        let shape = word.utf8.withContiguousStorageIfAvailable { token in
+            var digits = DigitCount()
+            for b in token { digits.add(b) }
+            return (alone: mayBeCode(token, digits), afterMinus: mayBeCodeAfterMinus(token, digits))
         }
+        if afterMinus, shape?.afterMinus ?? true, let code = canonical(token: Substring("-" + word)) { return code }
+        guard shape?.alone ?? true else { return word }
+        return canonical(token: Substring(word)) ?? word
     }
 
     /// Letters, digits and '-', as one bit per ASCII byte: this test runs for every byte of
