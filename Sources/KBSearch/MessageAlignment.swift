@@ -247,7 +247,8 @@ struct MessageAlignment: Equatable {
                 var placeholders = Placeholders(bytes)
                 var result: [Int] = []
                 result.reserveCapacity(bytes.count / 4)
-                for range in Tokenizer.wordRanges(inASCII: bytes) {
+                for word in Tokenizer.hashedWords(inASCII: bytes) {
+                    let range = word.range
                     let start = range.lowerBound
                     switch placeholders.kind(start: start, characters: range.count, folded: bytes[range].lazy.map(\.asciiLowercased)) {
                     case .placeholder: result.append(Self.placeholder)
@@ -255,10 +256,10 @@ struct MessageAlignment: Equatable {
                     case .word where (0x30...0x39).contains(bytes[start]):
                         // Perhaps a code, compared in its canonical spelling, if the paste may hold one.
                         guard mayHoldCodes else { result.append(Self.otherWord); continue }
-                        let word = ErrorCodes.alignmentWord(Tokenizer.word(bytes, range), afterMinus: placeholders.isAfterMinus(start))
-                        result.append(numbering[word] ?? Self.otherWord)
+                        let code = ErrorCodes.alignmentWord(Tokenizer.word(bytes, range), afterMinus: placeholders.isAfterMinus(start))
+                        result.append(numbering[code] ?? Self.otherWord)
                     case .word:
-                        result.append(numbering.number(at: range, in: bytes) ?? Self.otherWord)
+                        result.append(numbering.number(of: word, in: bytes) ?? Self.otherWord)
                     }
                 }
                 return result

@@ -80,8 +80,8 @@ enum Snippet {
             guard Tokenizer.isASCII(line) else { return found(in: String(decoding: line, as: UTF8.self), wanted).count }
             for k in seen.indices { seen[k] = 0 }
             var hits = 0
-            for range in Tokenizer.wordRanges(inASCII: line) {
-                guard let number = wanted.numbering.number(at: range, in: line) else { continue }
+            for word in Tokenizer.hashedWords(inASCII: line) {
+                guard let number = wanted.numbering.number(of: word, in: line) else { continue }
                 let bit: UInt64 = 1 << UInt64(number & 63)
                 if seen[number >> 6] & bit == 0 { seen[number >> 6] |= bit; hits += 1 }
             }
@@ -97,8 +97,8 @@ enum Snippet {
             // Read as bytes: no string is made of the line's words; a word found is the paste's own.
             var seen = [Bool](repeating: false, count: wanted.words.count)
             var words: [String] = []
-            for range in Tokenizer.wordRanges(inASCII: bytes) {
-                guard let number = wanted.numbering.number(at: range, in: bytes), !seen[number] else { continue }
+            for word in Tokenizer.hashedWords(inASCII: bytes) {
+                guard let number = wanted.numbering.number(of: word, in: bytes), !seen[number] else { continue }
                 seen[number] = true
                 words.append(wanted.words[number])
             }

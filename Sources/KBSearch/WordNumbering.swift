@@ -12,10 +12,20 @@ struct WordNumbering {
     /// The ASCII words' bytes, end to end.
     private var asciiBytes: [UInt8] = []
     /// Each ASCII word's number, first byte in `asciiBytes` and length.
-    private var asciiWords: [(number: Int32, start: Int32, length: Int32)] = []
-    /// Open addressing over `asciiWords` by `hash`: an index into it, or -1 for an empty slot.
-    /// Its count is a power of two, at least twice the words'.
-    private var slots = [Int32](repeating: -1, count: 16)
+    private var asciiWords: [Slot] = []
+    /// Open addressing over the ASCII words by their folded hash (`Tokenizer.foldedHash`).
+    /// Its count is a power of two, at least twice the words'. A slot holds the word's hash,
+    /// so that a word that is none of these is told from one that is, most of the time,
+    /// without its bytes being compared.
+    private var slots = [Slot](repeating: .empty, count: 16)
+
+    private struct Slot {
+        var hash: UInt32
+        var number: Int32
+        var start: Int32
+        var length: Int32
+        static let empty = Slot(hash: 0, number: -1, start: 0, length: 0)
+    }
 
     init() {}
 
@@ -32,13 +42,15 @@ struct WordNumbering {
         let number = numbers.count
         numbers[word] = number
         if !word.utf8.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 }) {
-            asciiWords.append((Int32(number), Int32(asciiBytes.count), Int32(word.utf8.count)))
-            asciiBytes.append(contentsOf: word.utf8)
+            let bytes = Array(word.utf8)
+            let hash = bytes.withUnsafeBufferPointer { Tokenizer.foldedHash($0) }
+            asciiWords.append(Slot(hash: hash, number: Int32(number), start: Int32(asciiBytes.count), length: Int32(bytes.count)))
+            asciiBytes.append(contentsOf: bytes)
             if asciiWords.count * 2 > slots.count {
-                slots = [Int32](repeating: -1, count: slots.count * 2)
-                for index in asciiWords.indices { place(index) }
+                slots = [Slot](repeating: .empty, count: slots.count * 2)
+                for word in asciiWords { place(word) }
             } else {
-                place(asciiWords.count - 1)
+                place(asciiWords[asciiWords.count - 1])
             }
         }
         return number
@@ -47,46 +59,38 @@ struct WordNumbering {
     /// The word's number, nil when it is none of these.
     subscript(word: String) -> Int? { numbers[word] }
 
-    /// The number of the word at `range` of ASCII text, folded as the index folds it (ASCII
-    /// letters lower-cased); nil when it is none of these.
-    func number(at range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let word = UnsafeBufferPointer(rebasing: bytes[range])
-        let mask = slots.count - 1
-        var slot = Self.hash(word) & mask
-        return asciiBytes.withUnsafeBufferPointer { stored in
+    /// The number of a word of ASCII text (`Tokenizer.hashedWords(inASCII:)`), folded as the
+    /// index folds it (ASCII letters lower-cased); nil when it is none of these.
+    func number(of word: Tokenizer.HashedWord, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = Int(word.hash) & mask
             while true {
-                let index = Int(slots[slot])
-                if index < 0 { return nil }
-                let entry = asciiWords[index]
-                if Int(entry.length) == word.count, Self.folded(word, equals: stored, from: Int(entry.start)) {
-                    return Int(entry.number)
+                let slot = slots[index]
+                if slot.number < 0 { return nil }
+                if slot.hash == word.hash, Int(slot.length) == word.range.count,
+                   asciiBytes.withUnsafeBufferPointer({ Self.folded(bytes, word.range, equals: $0, from: Int(slot.start)) }) {
+                    return Int(slot.number)
                 }
-                slot = (slot &+ 1) & mask
+                index = (index &+ 1) & mask
             }
         }
     }
 
-    /// Puts the word at `index` of `asciiWords` in the first free slot from its hash's.
-    private mutating func place(_ index: Int) {
-        let entry = asciiWords[index]
+    /// Puts the word in the first free slot from its hash's.
+    private mutating func place(_ word: Slot) {
         let mask = slots.count - 1
-        var slot = asciiBytes.withUnsafeBufferPointer { bytes in
-            Self.hash(UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)]))
-        } & mask
-        while slots[slot] >= 0 { slot = (slot &+ 1) & mask }
-        slots[slot] = Int32(index)
+        var index = Int(word.hash) & mask
+        while slots[index].number >= 0 { index = (index &+ 1) & mask }
+        slots[index] = word
     }
 
-    /// FNV-1a over the bytes folded: a word and its capitalised spelling hash alike.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in word { hash = (hash ^ UInt32(byte.asciiLowercased)) &* 16_777_619 }
-        return Int(hash)
-    }
-
-    /// Whether `word` folded is the stored word starting at `start` (of the same length).
-    private static func folded(_ word: UnsafeBufferPointer<UInt8>, equals stored: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        for offset in word.indices where word[offset].asciiLowercased != stored[start + offset] { return false }
+    /// Whether the word at `range` of `bytes` folded is the stored word starting at `start`
+    /// (of the same length).
+    private static func folded(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, equals stored: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Bool {
+        for offset in 0..<range.count where bytes[range.lowerBound + offset].asciiLowercased != stored[start + offset] { return false }
         return true
     }
 }

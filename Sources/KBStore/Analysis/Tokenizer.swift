@@ -70,6 +70,67 @@ package enum Tokenizer {
         }
     }
 
+    /// The words of ASCII text as `wordRanges(inASCII:)` finds them, each with the hash of its
+    /// folded bytes (`foldedHash`) made as it is read: for lookups by bytes (`WordNumbering`),
+    /// which otherwise read each word twice, once to find its end and once to hash it.
+    @inlinable
+    package static func hashedWords(inASCII bytes: UnsafeBufferPointer<UInt8>) -> HashedASCIIWords {
+        HashedASCIIWords(bytes: bytes)
+    }
+
+    /// A word of ASCII text: its byte range and the hash of its folded bytes.
+    package struct HashedWord {
+        package let range: Range<Int>
+        package let hash: UInt32
+
+        @inlinable init(range: Range<Int>, hash: UInt32) {
+            self.range = range
+            self.hash = hash
+        }
+    }
+
+    /// See `hashedWords(inASCII:)`.
+    package struct HashedASCIIWords: Sequence, IteratorProtocol {
+        @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+        @usableFromInline var position = 0
+
+        @inlinable init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The next word; nil past the last.
+        @inlinable
+        package mutating func next() -> HashedWord? {
+            guard let base = bytes.baseAddress else { return nil }
+            let count = bytes.count
+            var i = position
+            while i < count, !base[i].isASCIIAlphanumeric { i += 1 }
+            guard i < count else {
+                position = i
+                return nil
+            }
+            let start = i
+            var hash = Tokenizer.hashBasis
+            // A letter or digit folds by setting bit 5 (a digit has it set already).
+            repeat {
+                hash = (hash ^ UInt32(base[i] | 0x20)) &* Tokenizer.hashPrime
+                i += 1
+            } while i < count && base[i].isASCIIAlphanumeric
+            position = i
+            return HashedWord(range: start..<i, hash: hash)
+        }
+    }
+
+    /// FNV-1a over a word's bytes folded (ASCII letters lower-cased): a word and its
+    /// capitalised spelling hash alike, and as `hashedWords(inASCII:)` hashes them.
+    @inlinable
+    package static func foldedHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash = hashBasis
+        for byte in word { hash = (hash ^ UInt32(byte.asciiLowercased)) &* hashPrime }
+        return hash
+    }
+
+    @inlinable static var hashBasis: UInt32 { 2_166_136_261 }
+    @inlinable static var hashPrime: UInt32 { 16_777_619 }
+
     /// The word at `range` of ASCII text, folded as the index folds it (ASCII letters
     /// lower-cased).
     package static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

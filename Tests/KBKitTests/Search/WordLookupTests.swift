@@ -48,11 +48,31 @@ import Testing
         let numbering = WordNumbering(words + ["café", "Printer"])
         for word in (words + (0..<600).map { _ in randomWord() }) + ["printer", "PRINTER", "caf"] {
             let text = "(" + (Bool.random(using: &generator) ? word.uppercased() : word) + ")"
-            var bytes = Array(text.utf8)
-            let found = bytes.withUnsafeMutableBufferPointer { numbering.number(at: 1..<(text.utf8.count - 1), in: UnsafeBufferPointer($0)) }
-            #expect(found == numbering[word], "\(text)")
+            let found = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                Tokenizer.hashedWords(inASCII: bytes).map { numbering.number(of: $0, in: bytes) }
+            }
+            #expect(found == [numbering[word]], "\(text)")
         }
         #expect(numbering.count == Set(words).count + 2)
+    }
+
+    /// Words are found with their hashes as found one by one and hashed after: the same
+    /// ranges, and the hash of each folded word, on random ASCII text (every ASCII byte).
+    @Test func aWordsHashIsMadeAsItIsRead() {
+        var generator = SeededGenerator(seed: 5)
+        let pieces = ["a", "Z", "q9", "0", "9", "Error", "ACCESSDENIED", "abcdefgh", "0x80004005", " ", "\n", "-", "@", "[", "`", "{"]
+            + (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                let words = Array(Tokenizer.hashedWords(inASCII: bytes))
+                #expect(words.map(\.range) == Array(Tokenizer.wordRanges(inASCII: bytes)), "\(text)")
+                for word in words {
+                    let folded = Array(Tokenizer.word(bytes, word.range).utf8)
+                    #expect(word.hash == folded.withUnsafeBufferPointer { Tokenizer.foldedHash($0) }, "\(text)")
+                }
+            }
+        }
     }
 
     @Test func theLastArrowIsFoundBetweenCharacters() {
