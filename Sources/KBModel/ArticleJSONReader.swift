@@ -113,49 +113,56 @@ package final class ArticleJSONReader {
     private func string() -> String? {
         guard expect("\"") else { return nil }
         let start = position
-        // Most strings have no escape: they are one slice of the record, found a word at a time.
-        var end = bytes.firstIndex(of: 0x22, or: 0x5C, from: start)
+        // The closing quote is the first that no backslash escapes (an escaped one follows an
+        // odd run of them). Found with memchr, as are the escapes before it: a section's text
+        // has a `\n` a line, and a search for either byte a word at a time cost 170
+        // instructions a line.
+        var end = bytes.firstIndex(of: 0x22, from: start)
+        while end < bytes.count, isEscaped(quoteAt: end, after: start) { end = bytes.firstIndex(of: 0x22, from: end + 1) }
         guard end < bytes.count else { return nil }
-        if bytes[end] == 0x22 {
-            position = end + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        }
-        // Else the runs between escapes are copied whole (a section's text has a `\n` a line).
+        position = end + 1
+        var escape = bytes.firstIndex(of: 0x5C, in: start..<end)
+        // Most strings have no escape: they are one slice of the record.
+        if escape == end { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        // Else the runs between escapes are copied whole.
         let buffer = unescaped ?? .allocate(capacity: bytes.count)
         unescaped = buffer
         var length = 0
         var run = start
-        while end < bytes.count {
-            buffer.baseAddress!.advanced(by: length).update(from: bytes.baseAddress!.advanced(by: run), count: end - run)
-            length += end - run
-            position = end + 1
-            if bytes[end] == 0x22 { return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self) }
-            guard let escaped = escape() else { return nil }
-            buffer[length] = escaped
+        while true {
+            buffer.baseAddress!.advanced(by: length).update(from: bytes.baseAddress!.advanced(by: run), count: escape - run)
+            length += escape - run
+            guard escape < end else { return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self) }
+            guard let (byte, next) = Self.unescape(bytes, at: escape + 1, before: end) else { return nil }
+            buffer[length] = byte
             length += 1
-            run = position
-            end = bytes.firstIndex(of: 0x22, or: 0x5C, from: run)
+            run = next
+            escape = bytes.firstIndex(of: 0x5C, in: run..<end)
         }
-        return nil
+    }
+
+    /// Whether the quote at `index` is escaped: an odd run of backslashes, after `start`, ends before it.
+    private func isEscaped(quoteAt index: Int, after start: Int) -> Bool {
+        var backslashes = 0
+        while index - backslashes - 1 >= start, bytes[index - backslashes - 1] == 0x5C { backslashes += 1 }
+        return backslashes % 2 == 1
     }
 
     /// The byte an escape the writer uses stands for (`\"`, `\\`, `\n`, `\r`, `\t`, `\u00XX`
-    /// below `\u0080`, one byte in UTF-8).
-    private func escape() -> UInt8? {
-        guard position < bytes.count else { return nil }
-        let letter = bytes[position]
-        position += 1
-        switch letter {
-        case 0x22, 0x5C: return letter
-        case UInt8(ascii: "n"): return 0x0A
-        case UInt8(ascii: "r"): return 0x0D
-        case UInt8(ascii: "t"): return 0x09
+    /// below `\u0080`, one byte in UTF-8), its letter at `index`, and the index after it; nil
+    /// for any other escape or one that `end` cuts.
+    private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> (UInt8, Int)? {
+        guard index < end else { return nil }
+        switch bytes[index] {
+        case 0x22, 0x5C: return (bytes[index], index + 1)
+        case UInt8(ascii: "n"): return (0x0A, index + 1)
+        case UInt8(ascii: "r"): return (0x0D, index + 1)
+        case UInt8(ascii: "t"): return (0x09, index + 1)
         case UInt8(ascii: "u"):
-            guard expect("00"), position + 2 <= bytes.count,
-                  let high = Self.hexDigit(bytes[position]), high < 8, let low = Self.hexDigit(bytes[position + 1])
+            guard index + 4 < end, bytes[index + 1] == UInt8(ascii: "0"), bytes[index + 2] == UInt8(ascii: "0"),
+                  let high = hexDigit(bytes[index + 3]), high < 8, let low = hexDigit(bytes[index + 4])
             else { return nil }
-            position += 2
-            return high << 4 | low
+            return (high << 4 | low, index + 5)
         default: return nil
         }
     }

@@ -15,6 +15,13 @@ extension UnsafeBufferPointer<UInt8> {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// The index of the first `byte` in `range`, or `range.upperBound`.
+    package func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int {
+        guard !range.isEmpty, let base = baseAddress, let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return range.upperBound }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The index of the first `a` or `b` at or after `start`, or `count`.
     package func firstIndex(of a: UInt8, or b: UInt8, from start: Int) -> Int {
         var index = start

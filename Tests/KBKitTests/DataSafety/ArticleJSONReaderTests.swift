@@ -70,6 +70,24 @@ import Testing
         }
     }
 
+    /// Texts made of what the reader must tell apart (quotes, runs of backslashes, the
+    /// escaped control characters, text past ASCII), anywhere in a string, at its ends
+    /// included: what the writer wrote is what is read, and never the strict decoder's work.
+    @Test func readsRandomEscapesBackAsWritten() throws {
+        var article = try Fixtures.article("Articles/003_e36610226ab790a0.txt")
+        let pieces = ["a", "bc", "\"", "\\", "\\\"", "\n", "\r", "\t", "\u{01}", "\u{1F}", "é", " "]
+        var generator = SeededGenerator(seed: 17)
+        func text() -> String {
+            (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        for _ in 0..<500 {
+            article.title = text()
+            article.errorMessages = [text(), text()]
+            article.sections = [Section(heading: text(), text: text())]
+            #expect(read(ArticleJSON.line(article)) == article, "\(article.title)")
+        }
+    }
+
     @Test func aRecordCutShortOrExtendedIsDeclined() throws {
         let line = ArticleJSON.line(try Fixtures.article("Articles/003_e36610226ab790a0.txt"))
         #expect(read(String(line.dropLast())) == nil)
