@@ -27,11 +27,11 @@ struct KB: ParsableCommand {
         do {
             // Before the command opens a store (reading the command line opens none).
             if let search = SearchCommandLine.parse(CommandLine.arguments.dropFirst()) {
-                SQLiteProcessSettings.apply(pageCacheInHugePage: true)
+                SQLiteProcessSettings.apply(oneSearch: true)
                 try search.run()
             } else {
                 var command = try parseAsRoot()
-                SQLiteProcessSettings.apply(pageCacheInHugePage: command is SearchCommand)
+                SQLiteProcessSettings.apply(oneSearch: command is SearchCommand)
                 try command.run()
             }
         } catch {
