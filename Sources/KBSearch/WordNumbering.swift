@@ -11,7 +11,8 @@ struct WordNumbering {
     private var numbers: [String: Int] = [:]
     /// The ASCII words' bytes, end to end.
     private var asciiBytes: [UInt8] = []
-    /// Each ASCII word's number, first byte in `asciiBytes` and length.
+    /// Each ASCII word as its slot holds it (hash, number, first byte in `asciiBytes` and
+    /// length), kept to fill a larger table.
     private var asciiWords: [Slot] = []
     /// Open addressing over the ASCII words by their folded hash (`Tokenizer.foldedHash`).
     /// Its count is a power of two, at least twice the words'. A slot holds the word's hash,

@@ -80,7 +80,9 @@ package enum Tokenizer {
 
     /// A word of ASCII text: its byte range and the hash of its folded bytes.
     package struct HashedWord {
+        /// The word's bytes in the text.
         package let range: Range<Int>
+        /// The hash of its folded bytes (`foldedHash`).
         package let hash: UInt32
 
         @inlinable init(range: Range<Int>, hash: UInt32) {
