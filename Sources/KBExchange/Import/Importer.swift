@@ -34,15 +34,17 @@ public struct Importer: Sendable {
         case twin(path: String, id: String, lastModified: String?)
         case failure(path: String, reason: String)
         case skipped(SkipReason)
-        /// Markdown files wait for the second pass (see `TwinShortcut`).
-        case deferred(FileWalker.Item)
+        /// Markdown files wait for the second pass (see `TwinShortcut`), with what their
+        /// first lines say.
+        case deferred(FileWalker.Item, HeaderPeek.Header)
         /// A kb JSON export, streamed by the producer rather than read whole.
         case export(ExportStream)
         /// How many input files a batch finished, for progress.
         case filesDone(Int)
     }
 
-    static func prepare(_ item: FileWalker.Item, pass: Int, twins: TwinShortcut) -> [Prepared] {
+    /// Prepares an item of the first pass. A markdown file is deferred with its header.
+    static func prepare(_ item: FileWalker.Item, twins: TwinShortcut) -> [Prepared] {
         switch ArticleSource.open(item) {
         case .failure(let failure):
             return [.failure(path: failure.path, reason: failure.reason)]
@@ -51,12 +53,27 @@ public struct Importer: Sendable {
         case .success(.skipped(_, let reason)):
             return [.skipped(reason)]
         case .success(.article(let bytes, let path, let location, let repositoryPage)):
-            if let header = HeaderPeek.peek(bytes), case .file = item {
-                if pass == 1 { return [.deferred(item)] }
-                if twins.isRedundant(id: header.id, lastModified: header.lastModified) {
-                    return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
-                }
-            }
+            if case .file = item, let header = HeaderPeek.peek(bytes) { return [.deferred(item, header)] }
+            return [prepared(ArticleSource.parse(bytes, path: path, location: location, repositoryPage: repositoryPage), twins: twins)]
+        }
+    }
+
+    /// Prepares a markdown file of the second pass, given its header from the first: a twin
+    /// the DOCUMENT copy outranks is recorded without the file being read again (about half
+    /// the files of the archive), any other file is read and parsed.
+    static func prepareDeferred(_ item: FileWalker.Item, header: HeaderPeek.Header?, twins: TwinShortcut) -> [Prepared] {
+        if let header, case .file(let path, _, _) = item,
+           twins.isRedundant(id: header.id, lastModified: header.lastModified) {
+            return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
+        }
+        switch ArticleSource.open(item) {
+        case .failure(let failure):
+            return [.failure(path: failure.path, reason: failure.reason)]
+        case .success(.export(let stream)):
+            return [.export(stream)]
+        case .success(.skipped(_, let reason)):
+            return [.skipped(reason)]
+        case .success(.article(let bytes, let path, let location, let repositoryPage)):
             return [prepared(ArticleSource.parse(bytes, path: path, location: location, repositoryPage: repositoryPage), twins: twins)]
         }
     }
@@ -92,6 +109,7 @@ public struct Importer: Sendable {
     private func produce(_ nextItems: () -> [FileWalker.Item]?, emit: ([Prepared]) -> Bool) {
         let twins = TwinShortcut()
         var deferred: [FileWalker.Item] = []
+        var headers: [String: HeaderPeek.Header] = [:]  // of deferred files, by path
         var items = nextItems()
         var pass = 1
         while let batch = items {
@@ -99,14 +117,19 @@ public struct Importer: Sendable {
             var deferredInBatch = 0
             ArticleSource.readBatches(
                 batch, batchSize: batchSize,
-                prepare: { [pass] in Self.prepare($0, pass: pass, twins: twins) },
+                prepare: { [pass, headers] item in
+                    guard pass == 2 else { return Self.prepare(item, twins: twins) }
+                    let header: HeaderPeek.Header? = if case .file(let path, _, _) = item { headers[path] } else { nil }
+                    return Self.prepareDeferred(item, header: header, twins: twins)
+                },
                 export: { if case .export(let stream) = $0 { stream } else { nil } },
                 record: { Self.prepared($0, twins: twins) }
             ) { prepared, itemsDone in
                 var ready: [Prepared] = []
                 for item in prepared {
-                    if case .deferred(let file) = item {
+                    if case .deferred(let file, let header) = item {
                         deferred.append(file)
+                        if case .file(let path, _, _) = file { headers[path] = header }
                         deferredInBatch += 1
                     } else {
                         ready.append(item)

@@ -61,10 +61,15 @@ public struct FileWalker: Sendable {
             var isFolder: ObjCBool = false
             let named = FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
                 ? absolute : KnowledgeBaseRoot.folder(of: absolute)
-            let goOn = walk(path, type: nil, root: root, top: path, visited: &visited) { item in
+            let full = { (found: String) in
+                found.hasPrefix(path) ? Self.joined(absolute, found.dropFirst(path.count)) : KnowledgeBaseRoot.absolute(found)
+            }
+            let goOn = walk(
+                path, type: nil, root: root, top: path, visited: &visited,
+                listed: { folder, names in roots.noteListing(of: full(folder), names: names.lazy.map(\.text)) }
+            ) { item in
                 guard case .file(let file, _, let repositoryPage) = item else { return found(item) }
-                let full = file.hasPrefix(path) ? Self.joined(absolute, file.dropFirst(path.count)) : KnowledgeBaseRoot.absolute(file)
-                return found(.file(file, location: roots.location(of: full, named: named), repositoryPage: repositoryPage))
+                return found(.file(file, location: roots.location(of: full(file), named: named), repositoryPage: repositoryPage))
             }
             guard goOn else { return }
         }
@@ -107,10 +112,11 @@ public struct FileWalker: Sendable {
     }
 
     /// Walks `path`, found under `top` (the path named), whose real place is under `root`.
-    /// `type` is the entry's type as its folder's listing gave it, if it did. False once
-    /// `found` has returned false.
+    /// `type` is the entry's type as its folder's listing gave it, if it did. `listed` gets
+    /// each folder's entries before its files are found. False once `found` has returned false.
     private func walk(
-        _ path: String, type: UInt8?, root: String, top: String, visited: inout Set<DirectoryID>, into found: (Item) -> Bool
+        _ path: String, type: UInt8?, root: String, top: String, visited: inout Set<DirectoryID>,
+        listed: (String, [(text: String, isUTF8: Bool, type: UInt8)]) -> Void, into found: (Item) -> Bool
     ) -> Bool {
         let topLevel = path == top
         // A file its folder's listing calls regular needs no call of its own: most entries.
@@ -138,10 +144,11 @@ public struct FileWalker: Sendable {
             guard let names = Self.names(in: path) else {
                 return found(.failure(path: path, reason: "cannot list folder: permission denied or unreadable"))
             }
+            listed(path, names)
             let folder = path.hasSuffix("/") ? path : path + "/"
             for name in names.sorted(by: { $0.text < $1.text }) where !name.text.hasPrefix(".") {
                 let goOn = name.isUTF8
-                    ? walk(folder + name.text, type: name.type, root: root, top: top, visited: &visited, into: found)
+                    ? walk(folder + name.text, type: name.type, root: root, top: top, visited: &visited, listed: listed, into: found)
                     : found(.failure(path: folder + name.text, reason: "the file name is not valid UTF-8 (shown with \u{FFFD}): rename it to import it"))
                 guard goOn else { return false }
             }

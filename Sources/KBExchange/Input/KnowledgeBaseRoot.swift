@@ -15,6 +15,8 @@ final class KnowledgeBaseRoot: Sendable {
 
     /// Folder → the root found for it ("" for none), so that each folder is looked at once.
     private let roots = Mutex<[String: String]>([:])
+    /// Folder → whether it holds a mark, for folders whose listing the walk has already read.
+    private let listed = Mutex<[String: Bool]>([:])
 
     /// The location of `file` (absolute), found under the folder `named` on the command line.
     func location(of file: String, named: String) -> ArticleLocation {
@@ -35,10 +37,17 @@ final class KnowledgeBaseRoot: Sendable {
         return String(path[path.utf8.index(after: slash)...])
     }
 
+    /// Tells what the walk found listing `folder` (absolute), so that finding its root need
+    /// not list it again: the archive keeps each article in a folder of its own.
+    func noteListing(of folder: String, names: some Sequence<String>) {
+        let holds = Self.holdsMark(folder, names: names)
+        listed.withLock { $0[folder] = holds }
+    }
+
     private func root(of folder: String) -> String {
         if let known = roots.withLock({ $0[folder] }) { return known }
         let found: String
-        if Self.holdsMark(folder) {
+        if listed.withLock({ $0.removeValue(forKey: folder) }) ?? Self.holdsMark(folder) {
             found = folder
         } else {
             let parent = Self.folder(of: folder)
@@ -53,11 +62,20 @@ final class KnowledgeBaseRoot: Sendable {
     /// folder); a listed name that may be a mark, in any case as a case-insensitive disk finds
     /// it, is then asked for as before. A folder that cannot be listed is asked mark by mark.
     private static func holdsMark(_ folder: String) -> Bool {
-        let exists = { (mark: String) in FileManager.default.fileExists(atPath: folder + "/" + mark) }
-        guard let names = FileWalker.names(in: folder) else { return marks.contains(where: exists) }
-        let listed = Set(names.map { $0.text.lowercased() })
-        return marks.contains { listed.contains($0.lowercased()) && exists($0) }
+        guard let names = FileWalker.names(in: folder) else {
+            return marks.contains { FileManager.default.fileExists(atPath: folder + "/" + $0) }
+        }
+        return holdsMark(folder, names: names.lazy.map(\.text))
     }
+
+    /// The same, given the folder's entries.
+    private static func holdsMark(_ folder: String, names: some Sequence<String>) -> Bool {
+        let listed = Set(names.lazy.filter { $0.utf8.count <= longestMark }.map { $0.lowercased() })
+        return marks.contains { listed.contains($0.lowercased()) && FileManager.default.fileExists(atPath: folder + "/" + $0) }
+    }
+
+    /// The length of the longest mark: longer names need not be lower-cased.
+    private static let longestMark = marks.map(\.utf8.count).max() ?? 0
 
     /// `path` made absolute and free of "." and ".." parts, without resolving links.
     static func absolute(_ path: String) -> String {

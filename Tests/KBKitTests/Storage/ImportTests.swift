@@ -3,6 +3,7 @@ import GRDB
 import Testing
 @testable import KBExchange
 @testable import KBModel
+@testable import KBParsing
 @testable import KBSearch
 @testable import KBStore
 
@@ -43,6 +44,30 @@ import Testing
         let stats = try store.open().stats()
         #expect(stats.articles == 1)
         #expect(stats.sources == 2)
+    }
+
+    /// A markdown twin the DOCUMENT copy outranks is recorded from the header its first pass
+    /// read: its file is not opened again (here it is gone), so half the archive's files are
+    /// read once.
+    @Test func aRedundantTwinIsRecordedWithoutReadingItsFileAgain() throws {
+        let twins = TwinShortcut()
+        twins.recordDocument(id: "Q12297", lastModified: "2001-07-30")
+        let gone = FileWalker.Item.file("/nonexistent/kb/012/Q12297/README.md")
+        let header = HeaderPeek.Header(layout: .markdown, id: "Q12297", lastModified: "2001-07-30")
+        let prepared = Importer.prepareDeferred(gone, header: header, twins: twins)
+        guard case .twin(let path, let id, let date) = try #require(prepared.first) else {
+            Issue.record("not recorded as a twin: \(prepared)")
+            return
+        }
+        #expect(path == "/nonexistent/kb/012/Q12297/README.md")
+        #expect(id == "Q12297")
+        #expect(date == "2001-07-30")
+        // A newer markdown copy is read and parsed: here, the missing file is a failure.
+        let newer = HeaderPeek.Header(layout: .markdown, id: "Q12297", lastModified: "2002-01-01")
+        guard case .failure = try #require(Importer.prepareDeferred(gone, header: newer, twins: twins).first) else {
+            Issue.record("a newer copy was not read")
+            return
+        }
     }
 
     @Test func aNewerDumpReplacesAnOlderArticle() throws {
