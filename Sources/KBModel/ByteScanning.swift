@@ -39,6 +39,31 @@ extension UnsafeBufferPointer<UInt8> {
         return index
     }
 
+    /// The index of the first byte at or after `start` that JSON must escape (a control
+    /// character, '"', '\\' or DEL), or `count`. Records are written as JSON: every byte of
+    /// every article an import stores passes here.
+    package func firstIndexNeedingJSONEscape(from start: Int) -> Int {
+        var index = start
+        if let base = baseAddress {
+            let (quote, backslash, delete) = (Self.ones &* 0x22, Self.ones &* 0x5C, Self.ones &* 0x7F)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let control = (word &- Self.ones &* 0x20) & ~word & Self.highBits
+                let found = control | Self.zeroBytes(word ^ quote) | Self.zeroBytes(word ^ backslash) | Self.zeroBytes(word ^ delete)
+                // As above: each mask's lowest flag is exact, so the lowest of all is.
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < count, !Self.needsJSONEscape(self[index]) { index += 1 }
+        return index
+    }
+
+    /// Whether JSON must escape the byte.
+    package static func needsJSONEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F
+    }
+
     /// Whether every byte is ASCII (below 0x80).
     package var isAllASCII: Bool {
         var index = 0

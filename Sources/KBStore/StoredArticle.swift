@@ -63,8 +63,7 @@ struct IndexedText: Sendable {
         meta = ([article.product].compactMap { $0 } + article.appliesTo + article.keywords
             + article.additionalQueryWords + article.kbNumbers + article.kbNumbers.map { String($0.dropFirst()) })
             .joined(separator: "\n")
-        let codeSource = ([article.title] + article.errorMessages + article.sections.map(\.text)).joined(separator: "\n")
-        codes = ErrorCodes.canonical(in: codeSource).joined(separator: " ")
+        codes = ErrorCodes.canonical(in: [article.title] + article.errorMessages + article.sections.map(\.text)).joined(separator: " ")
         pairs = WordPairs.indexed(title: title, messages: messages)
     }
 }

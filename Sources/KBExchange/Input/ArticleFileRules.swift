@@ -38,12 +38,15 @@ public struct ArticleFileRules: Sendable {
     /// Folders of page fragments (DocFX, Jekyll) and of templates.
     static let includeFolders: Set<String> = ["includes", "_includes"]
     static let templateFolders: Set<String> = ["templates", "_templates", "issue_template", "archetypes"]
+    /// The lengths in bytes of those folders' names: a folder of another length is none of them.
+    static let specialFolderLengths = Set(includeFolders.union(templateFolders).map(\.utf8.count))
 
     /// The verdict on `relativePath`, the file's path under the folder named.
     func verdict(_ relativePath: String) -> Verdict {
-        // Split byte-wise: this runs for every file a folder holds.
-        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0).lowercased() }
-        let name = parts.last ?? ""
+        // Split byte-wise, and only the name and the folders as long as a special one
+        // lower-cased: this runs for every file a folder holds.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/"))
+        let name = parts.last.map { Substring($0).lowercased() } ?? ""
         guard Self.articleExtensions.contains(String(Self.pathExtension(name))) else { return .ignore }
         if exclude.contains(where: { Self.matches($0, relativePath) }) { return .skip(.excluded) }
         if !include.isEmpty {
@@ -51,7 +54,7 @@ public struct ArticleFileRules: Sendable {
         }
         let stem = String(name.prefix(while: { $0 != "." }))
         if Self.repositoryFiles.contains(stem) { return .skip(.repositoryFile) }
-        let folders = parts.dropLast()
+        let folders = parts.dropLast().lazy.filter { Self.specialFolderLengths.contains($0.count) }.map { Substring($0).lowercased() }
         if folders.contains(where: Self.includeFolders.contains) { return .skip(.includeSnippet) }
         if folders.contains(where: Self.templateFolders.contains) || stem == "template" || stem.hasSuffix("-template")
             || stem.hasSuffix("_template") {

@@ -9,18 +9,33 @@ import KBModel
 package enum ErrorCodes {
     /// The canonical spellings of every code-like token in `text`, in order, without repeats.
     package static func canonical(in text: String) -> [String] {
+        canonical(in: CollectionOfOne(text))
+    }
+
+    /// The same for texts read one after another, as if joined by line ends (a code never
+    /// spans two), without joining them.
+    package static func canonical(in texts: some Sequence<String>) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
-        // Byte-wise and in place: codes are ASCII, and this runs over every article's whole text.
-        var text = text
-        text.withUTF8 { bytes in
+        for var text in texts {
+            // Byte-wise and in place: codes are ASCII, and this runs over every article's whole text.
+            text.withUTF8 { scan($0, into: &result, seen: &seen) }
+        }
+        return result
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into result: inout [String], seen: inout Set<String>) {
+        byteClasses.withUnsafeBufferPointer { classes in
             var i = 0
             while i < bytes.count {
-                guard isCodeByte(bytes[i]) else { i += 1; continue }
+                guard classes[Int(bytes[i])] & isCode != 0 else { i += 1; continue }
                 var j = i
                 var digits = DigitCount()
-                while j < bytes.count, isCodeByte(bytes[j]) {
-                    digits.add(bytes[j])
+                while j < bytes.count {
+                    let c = classes[Int(bytes[j])]
+                    guard c & isCode != 0 else { break }
+                    digits.decimal &+= Int(c & isDecimal) >> 1
+                    digits.hexadecimal &+= Int(c & isHexadecimal) >> 2
                     j += 1
                 }
                 let token = UnsafeBufferPointer(rebasing: bytes[i..<j])
@@ -32,8 +47,17 @@ package enum ErrorCodes {
                 i = j
             }
         }
-        return result
     }
+
+    /// What each byte is to a code, as bits: a code byte (letter, digit or '-'), a decimal
+    /// digit, a hexadecimal digit. One table lookup a byte: this runs over every article's text.
+    private static let byteClasses: [UInt8] = (0..<256).map { b in
+        let digit = (0x30...0x39).contains(b)
+        let letter = (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+        let hex = digit || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
+        return (digit || letter || b == 0x2D ? isCode : 0) | (digit ? isDecimal : 0) | (hex ? isHexadecimal : 0)
+    }
+    private static let isCode: UInt8 = 1, isDecimal: UInt8 = 2, isHexadecimal: UInt8 = 4
 
     /// How many decimal and hexadecimal digits a token has, counted byte by byte.
     private struct DigitCount {
@@ -93,14 +117,6 @@ package enum ErrorCodes {
         if afterMinus, shape?.afterMinus ?? true, let code = canonical(token: Substring("-" + word)) { return code }
         guard shape?.alone ?? true else { return word }
         return canonical(token: Substring(word)) ?? word
-    }
-
-    /// Letters, digits and '-', as one bit per ASCII byte: this test runs for every byte of
-    /// every article.
-    @inline(__always)
-    private static func isCodeByte(_ b: UInt8) -> Bool {
-        let bits: UInt64 = b < 64 ? 0x03FF_2000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
-        return b < 128 && (bits >> UInt64(b & 63)) & 1 != 0
     }
 
     /// "0x80004005" / "80004005" / "2147500037" / "-2147467259" → "x80004005"; nil for other tokens.

@@ -5,7 +5,7 @@ import Testing
 /// looked for (and with the high bit set), from every start, in buffers that begin at every
 /// alignment.
 @Suite struct ByteScanningTests {
-    private static let alphabet: [UInt8] = [0x22, 0x5C, 0x21, 0x23, 0x5B, 0x5D, 0xA2, 0xDC, 0x0A, 0x00, 0x7F, 0x80, 0xFF, 0x61]
+    private static let alphabet: [UInt8] = [0x22, 0x5C, 0x21, 0x23, 0x5B, 0x5D, 0xA2, 0xDC, 0x0A, 0x00, 0x7F, 0x80, 0xFF, 0x61, 0x1F, 0x20, 0x09, 0x7E]
 
     /// Random buffers, each handed to `check` at an offset 0…7 into its storage.
     private func forRandomBuffers(_ check: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -36,6 +36,15 @@ import Testing
             for start in 0...buffer.count {
                 let expected = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
                 #expect(buffer.firstIndex(of: 0x0A, from: start) == expected, "\(Array(buffer)) from \(start)")
+            }
+        }
+    }
+
+    @Test func findsTheFirstByteJSONMustEscape() {
+        forRandomBuffers { buffer in
+            for start in 0...buffer.count {
+                let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } ?? buffer.count
+                #expect(buffer.firstIndexNeedingJSONEscape(from: start) == expected, "\(Array(buffer)) from \(start)")
             }
         }
     }

@@ -52,6 +52,10 @@ import Testing
                 if let code = ErrorCodes.canonical(token: token), !expected.contains(code) { expected.append(code) }
             }
             #expect(ErrorCodes.canonical(in: text) == expected, "\(text)")
+            // An article's texts are scanned one after another, as if joined by line ends.
+            let cut = text.utf8.index(text.utf8.startIndex, offsetBy: Int.random(in: 0...text.utf8.count, using: &random))
+            let (head, tail) = (String(text[..<cut]), String(text[cut...]))
+            #expect(ErrorCodes.canonical(in: [head, tail]) == ErrorCodes.canonical(in: head + "\n" + tail), "\(head) | \(tail)")
         }
     }
 
