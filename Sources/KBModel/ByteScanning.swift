@@ -59,6 +59,23 @@ extension UnsafeBufferPointer<UInt8> {
         return index
     }
 
+    /// The index of the first control character (below 0x20) or DEL at or after `start`, or
+    /// `count`: text decoding keeps every other ASCII byte as it is.
+    package func firstIndexOfControlOrDelete(from start: Int) -> Int {
+        var index = start
+        if let base = baseAddress {
+            let delete = Self.ones &* 0x7F
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let found = (word &- Self.ones &* 0x20) & ~word & Self.highBits | Self.zeroBytes(word ^ delete)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < count, self[index] >= 0x20, self[index] != 0x7F { index += 1 }
+        return index
+    }
+
     /// Whether JSON must escape the byte.
     package static func needsJSONEscape(_ b: UInt8) -> Bool {
         b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F

@@ -13,7 +13,9 @@ enum TextDecoding {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             throw .utf16
         }
-        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        // Most files are ASCII: valid UTF-8 without validating, and scanned eight bytes a step.
+        let isASCII = bytes.withUnsafeBufferPointer { $0.isAllASCII }
+        let isUTF8 = isASCII || String(validating: bytes, as: UTF8.self) != nil
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + bytes.count / 16)
         var controls = 0
@@ -29,7 +31,15 @@ enum TextDecoding {
                 // import of the archive sample).
                 var run = i
                 while i < bytes.count {
-                    if kept[Int(bytes[i])] {
+                    if isASCII {
+                        // In ASCII only controls and DEL are not kept, and tab and line feed are.
+                        i = bytes.firstIndexOfControlOrDelete(from: i)
+                        guard i < bytes.count else { break }
+                        if bytes[i] == 0x09 || bytes[i] == 0x0A {
+                            i += 1
+                            continue
+                        }
+                    } else if kept[Int(bytes[i])] {
                         i += 1
                         continue
                     }

@@ -49,6 +49,15 @@ import Testing
         }
     }
 
+    @Test func findsTheFirstControlOrDelete() {
+        forRandomBuffers { buffer in
+            for start in 0...buffer.count {
+                let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 == 0x7F } ?? buffer.count
+                #expect(buffer.firstIndexOfControlOrDelete(from: start) == expected, "\(Array(buffer)) from \(start)")
+            }
+        }
+    }
+
     @Test func tellsASCIIFromTheRest() {
         var sawASCII = false
         forRandomBuffers { buffer in

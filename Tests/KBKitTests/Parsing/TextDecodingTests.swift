@@ -29,6 +29,19 @@ import Testing
         #expect(try decoded(text) == "say \u{201C}hi\u{201D} café\n")
     }
 
+    /// ASCII is scanned eight bytes a step, other text byte by byte: the two agree. Random
+    /// ASCII of line ends, tabs, controls and DEL, decoded alone and with a character that
+    /// is not ASCII after it.
+    @Test func asciiIsDecodedAsOtherTextIs() throws {
+        let pieces = ["line", " ", "\r\n", "\r", "\n", "\t", "\u{07}", "\u{7F}", "\u{1B}[0m", "x", "~", "Error 0x80004005."]
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 1...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            guard let ascii = try? decoded(Array(text.utf8)) else { continue }
+            #expect(try decoded(Array((text + "é").utf8)) == ascii + "é", "\(Array(text.utf8))")
+        }
+    }
+
     @Test func theFirstNulIsReportedWhereverItIs() {
         let text = Array("DOCUMENT:Q1\r\n\u{07}".utf8) + [0x00, 0x41, 0x00]
         #expect(throws: ParseError.binary("NUL byte at offset 14")) { try TextDecoding.decode(text) }
