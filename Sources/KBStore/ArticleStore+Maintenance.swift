@@ -27,7 +27,7 @@ public struct StoreStats: Codable, Sendable {
     public var byKnowledgeBase: [Count]
     /// The size of the store and its write-ahead log.
     public var sizeBytes: Int64
-    /// The store's schema version, e.g. "v6".
+    /// The store's schema version, e.g. "v7".
     public var schemaVersion: String
     /// When the last import finished (or started), ISO 8601.
     public var lastImport: String?

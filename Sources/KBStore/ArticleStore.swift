@@ -179,7 +179,7 @@ public final class ArticleStore: Sendable {
         return known.allSatisfy(applied.contains)
     }
 
-    /// The schema version of the stores this kb writes ("v6"); older stores are upgraded to it.
+    /// The schema version of the stores this kb writes ("v7"); older stores are upgraded to it.
     public static var schemaVersion: String { StoreSchema.currentVersion }
 
     /// Closes the connections now, on this thread. A command calls it before it exits: the

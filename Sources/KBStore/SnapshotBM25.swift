@@ -17,8 +17,8 @@ import KBModel
 /// `counts` is the phrases' document counts in the order the query names them, separated
 /// by spaces, `-` for a phrase kb has no count of (several words, or a term imported since
 /// the counts were taken), which FTS5 then counts as `bm25` does. `index` names the table
-/// whose stored lengths (`IndexLengths`) are read, once a query, in place of FTS5's docsize
-/// row of each row scored; NULL, or a row they do not hold, asks FTS5. The weights follow,
+/// whose stored lengths (`IndexLengths`) are read, a chunk of 2,000 rows at a time, in place of
+/// FTS5's docsize row of each row scored; NULL, or a row they do not hold, asks FTS5. The weights follow,
 /// one per column, as `bm25` takes them.
 enum SnapshotBM25 {
     static let name = "kb_bm25"
@@ -94,9 +94,9 @@ enum SnapshotBM25 {
                 idf.append(value <= 0 ? 1e-6 : value)
             }
             // Read in the query's own transaction, so they are the lengths of the rows it scores.
-            let lengths = sqlite3_value_text(values[1]).flatMap { name in
-                IndexLengths.stored(of: String(cString: name), connection: sqlite3_context_db_handle(context))
-            }
+            let lengths = sqlite3_value_text(values[1])
+                .flatMap { name in FullTextIndex.allCases.first { $0.table == String(cString: name) } }
+                .flatMap { index in IndexLengths.stored(of: index, connection: sqlite3_context_db_handle(context)) }
             figures = QueryFigures(idf: idf, averageLength: Double(tokenCount) / Double(rowCount), lengths: lengths)
             rc = api.xSetAuxdata!(fts, Unmanaged.passRetained(figures).toOpaque()) { pointer in
                 pointer.map { Unmanaged<QueryFigures>.fromOpaque($0).release() }
@@ -120,7 +120,7 @@ enum SnapshotBM25 {
             frequency[phrase] = sum
         }
         var tokens: Int32 = 0
-        let stored = figures.lengths.flatMap { IndexLengths.length(ofRow: api.xRowid!(fts), in: $0.bytes) }
+        let stored = figures.lengths?.length(ofRow: api.xRowid!(fts))
         if let stored {
             tokens = stored
         } else {

@@ -20,7 +20,9 @@ enum StoreSchema {
         Migration(name: "v3", sql: { PackageResources.v3_sql }),
         Migration(name: "v4", sql: { PackageResources.v4_sql }, backfill: { db in try TermStatistics.refreshHead(db) }),
         Migration(name: "v5", sql: { PackageResources.v5_sql }, backfill: { db in try TermRows.refresh(db) }),
-        Migration(name: "v6", sql: { PackageResources.v6_sql }, backfill: { db in try IndexLengths.refresh(db) }),
+        // v6's single values of lengths are written by no kb now: v7 replaces them with chunks.
+        Migration(name: "v6", sql: { PackageResources.v6_sql }),
+        Migration(name: "v7", sql: { PackageResources.v7_sql }, backfill: { db in try IndexLengths.refresh(db) }),
     ]
 
     static var currentVersion: String { migrations.last!.name }

@@ -64,7 +64,7 @@ import Testing
     @Test func versionNamesTheStoreSchema() throws {
         let result = try CommandRunner.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.wholeMatch(of: /kb \d+\.\d+\.\d+ \(store schema v6\)\n/) != nil)
+        #expect(result.stdout.wholeMatch(of: /kb \d+\.\d+\.\d+ \(store schema v7\)\n/) != nil)
     }
 
     @Test func aRealV1StoreIsUpgradedCheckedAndUpdated() throws {
@@ -75,7 +75,7 @@ import Testing
         #expect(search.status == 0, "\(search.stderr)")
         #expect(search.stdout.contains(#""id":"Q178511""#))
         #expect(try CommandRunner.run(["check", "--db", store.path]).status == 0)
-        #expect(try CommandRunner.run(["stats", "--db", store.path]).stdout.contains("v6"))
+        #expect(try CommandRunner.run(["stats", "--db", store.path]).stdout.contains("v7"))
         // An import into it adds to what it held.
         let update = try CommandRunner.run(["import", "--quiet", "--db", store.path, Fixtures.path("Articles/kb-sample")])
         #expect(update.status == 0, "\(update.stderr)")

@@ -54,13 +54,13 @@ import Testing
         let symptoms = "The spooler stalled tray word0 reports error 0 again."
         // Stopped after committing a changed article: no lengths, no bitmaps.
         try TermRowsTests.importCutShort(store, symptoms: symptoms)
-        #expect(try Self.rows(store, "SELECT count(*) FROM index_lengths") == ["0"])
+        #expect(try Self.rows(store, "SELECT count(*) FROM index_length_chunk") == ["0"])
         // The same articles again, article 0 as the stopped import stored it.
         let paths = try TermRowsTests.writeArticles(store)
         try store.write("kb/article-0.md", "# Printing problem 0\n\n## Symptoms\n\n\(symptoms)\n")
         let summary = try store.importPaths(paths)
         #expect(summary.new == 0 && summary.updated == 0)
-        #expect(try Self.rows(store, "SELECT count(*) FROM index_lengths") == ["2"])
+        #expect(try Self.rows(store, "SELECT count(*) FROM index_length_chunk") == ["2"])
         let (bitmaps, without) = try TermRowsTests.compare(store)
         #expect(bitmaps["spooler"] == true && bitmaps["offline"] == true)
         #expect(bitmaps.values.allSatisfy { $0 })

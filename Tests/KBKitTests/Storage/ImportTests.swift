@@ -145,7 +145,7 @@ import Testing
         try store.importPaths([Fixtures.path("Articles/003_e36610226ab790a0.txt")])
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99')") }
-        let newer = StoreError(path: store.path, reason: "this store has a newer schema than this kb knows (v6): upgrade kb")
+        let newer = StoreError(path: store.path, reason: "this store has a newer schema than this kb knows (v7): upgrade kb")
         #expect(throws: newer) { _ = try ArticleStore(path: store.path, access: .readWrite) }
         #expect(throws: newer) { _ = try ArticleStore(path: store.path, access: .readOnly) }
     }
@@ -175,7 +175,7 @@ import Testing
         let reader = try ArticleStore(path: store.path, access: .readOnly)
         // Upgraded by the reader itself, before any import opens the store to write.
         #expect(try reader.read { db in try db.tableExists("article_pair_fts") })
-        #expect(try reader.stats().schemaVersion == "v6")
+        #expect(try reader.stats().schemaVersion == "v7")
         #expect(try store.open().check() == [])
         // Every stored article's pairs are indexed, and their frequencies known to search.
         let (indexed, counted) = try reader.read { db in

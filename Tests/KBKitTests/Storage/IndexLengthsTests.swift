@@ -48,13 +48,13 @@ import Testing
         // Every row marked too long, then (as an import under way leaves them) none stored.
         let changes: [(Database) throws -> Void] = [
             { db in
-                for row in try Row.fetchAll(db, sql: "SELECT name, length(lengths) AS bytes FROM index_lengths") {
+                for row in try Row.fetchAll(db, sql: "SELECT id, length(lengths) AS bytes FROM index_length_chunk") {
                     try db.execute(
-                        sql: "UPDATE index_lengths SET lengths = ? WHERE name = ?",
-                        arguments: [Data(repeating: 0xFF, count: row["bytes"]), row["name"] as String])
+                        sql: "UPDATE index_length_chunk SET lengths = ? WHERE id = ?",
+                        arguments: [Data(repeating: 0xFF, count: row["bytes"]), row["id"] as Int64])
                 }
             },
-            { db in try db.execute(sql: "DELETE FROM index_lengths") },
+            { db in try db.execute(sql: "DELETE FROM index_length_chunk") },
         ]
         for change in changes {
             try DatabaseQueue(path: store.path).write(change)
@@ -73,9 +73,15 @@ import Testing
         #expect(try store.importPaths(paths).updated == 1)
         try store.open().readIndex { reader in
             for index in FullTextIndex.allCases {
-                let stored = try #require(IndexLengths.stored(of: index.table, connection: reader.db.sqliteConnection))
                 let indexed = try IndexLengths.indexed(index, in: reader.db)
-                #expect(Array(stored.bytes) == indexed)
+                let storedBytes = try IndexLengths.storedBytes(of: index, in: reader.db)
+                #expect(storedBytes == indexed)
+                let stored = try #require(IndexLengths.stored(of: index, connection: reader.db.sqliteConnection))
+                indexed.withUnsafeBytes { indexed in
+                    for row in 0..<Int64(indexed.count / 2) {
+                        #expect(stored.length(ofRow: row) == IndexLengths.length(ofRow: row, in: indexed))
+                    }
+                }
             }
         }
         #expect(try store.open().check() == [])
@@ -89,7 +95,7 @@ import Testing
         let store = try TemporaryStore()
         try store.importPaths(TermRowsTests.writeArticles(store))
         try DatabaseQueue(path: store.path).write { db in
-            try db.execute(sql: "UPDATE index_lengths SET lengths = zeroblob(length(lengths)) WHERE name = 'article_head_fts'")
+            try db.execute(sql: "UPDATE index_length_chunk SET lengths = zeroblob(length(lengths)) WHERE id % 2 = 1")
         }
         #expect(try store.open().check() == ["the stored lengths of full-text index article_head_fts disagree with it in 130 articles"])
     }
@@ -98,25 +104,68 @@ import Testing
         let store = try TemporaryStore()
         try TermRowsTests.importCutShort(store, symptoms: "The spooler stalled tray word0 reports a much longer error 0.")
         try store.open().readIndex { reader in
-            let stored = try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM index_lengths")
+            let stored = try Int.fetchOne(reader.db, sql: "SELECT count(*) FROM index_length_chunk")
             #expect(stored == 0)
         }
         let (kb, fts5) = try Self.scores(store, index: .body)
         #expect(!fts5.isEmpty && kb == fts5)
     }
 
-    @Test func aStoreOfSchemaV5GetsItsLengthsWhenFirstRead() throws {
+    /// A store of v5 (no lengths) or v6 (the lengths as one value an index) gets the chunks
+    /// of v7 when first opened.
+    @Test(arguments: ["v5", "v6"])
+    func anOlderStoreGetsItsLengthsInChunksWhenFirstRead(version: String) throws {
         let store = try TemporaryStore()
         try store.importPaths(TermRowsTests.writeArticles(store))
-        // What a v5 store is: this one without what v6 added.
+        // What such a store is: this one without what the later versions added.
         try DatabaseQueue(path: store.path).write { db in
-            try db.execute(sql: "DROP TABLE index_lengths; DELETE FROM grdb_migrations WHERE identifier = 'v6'")
+            try db.execute(sql: "DROP TABLE index_length_chunk; DELETE FROM grdb_migrations WHERE identifier = 'v7'")
+            if version == "v6" {
+                try db.execute(sql: "CREATE TABLE index_lengths (name TEXT NOT NULL PRIMARY KEY, lengths BLOB NOT NULL) WITHOUT ROWID")
+            } else {
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6'")
+            }
         }
         try store.open().readIndex { reader in
+            let oldTable = try reader.db.tableExists("index_lengths")
+            #expect(!oldTable)
             for index in FullTextIndex.allCases {
-                let indexed = try IndexLengths.indexed(index, in: reader.db)
-                #expect(IndexLengths.stored(of: index.table, connection: reader.db.sqliteConnection).map { Array($0.bytes) } == indexed)
+                let (stored, indexed) = (try IndexLengths.storedBytes(of: index, in: reader.db), try IndexLengths.indexed(index, in: reader.db))
+                #expect(!indexed.isEmpty && stored == indexed)
             }
+        }
+    }
+
+    /// Rows across many chunks, asked for in order and at random, read what was stored; a
+    /// row past the last chunk, and any row once the chunks are gone, reads none.
+    @Test func lengthsAreReadAcrossChunks() throws {
+        let queue = try DatabaseQueue()
+        var random = SeededGenerator(seed: 77)
+        let rows = Int(IndexLengths.chunkRows) * 3 + 123
+        let lengths = (0..<rows).map { _ in UInt16.random(in: 0...UInt16.max, using: &random) }
+        let bytes = lengths.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try queue.write { db in
+            try db.execute(sql: String(decoding: PackageResources.v6_sql, as: UTF8.self))
+            try db.execute(sql: String(decoding: PackageResources.v7_sql, as: UTF8.self))
+            let chunkBytes = Int(IndexLengths.chunkRows) * 2
+            for (chunk, start) in stride(from: 0, to: bytes.count, by: chunkBytes).enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO index_length_chunk(id, lengths) VALUES (?, ?)",
+                    arguments: [IndexLengths.chunkID(Int64(chunk), of: .head), Data(bytes[start..<min(start + chunkBytes, bytes.count)])])
+            }
+        }
+        try queue.read { db in
+            let stored = try #require(IndexLengths.stored(of: .head, connection: db.sqliteConnection))
+            let expected = { (row: Int) -> Int32? in lengths[row] == UInt16.max ? nil : Int32(lengths[row]) }
+            for row in 0..<rows { #expect(stored.length(ofRow: Int64(row)) == expected(row)) }
+            for _ in 0..<2_000 {
+                let row = Int.random(in: 0..<rows, using: &random)
+                #expect(stored.length(ofRow: Int64(row)) == expected(row))
+            }
+            #expect(stored.length(ofRow: Int64(rows)) == nil)
+            #expect(stored.length(ofRow: Int64(rows + 5_000)) == nil)
+            // The other index has no chunks.
+            #expect(IndexLengths.stored(of: .body, connection: db.sqliteConnection)?.length(ofRow: 1) == nil)
         }
     }
 }

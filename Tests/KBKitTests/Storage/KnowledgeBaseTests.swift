@@ -71,14 +71,14 @@ import Testing
         let store = try TemporaryStore()
         try FileManager.default.copyItem(atPath: Fixtures.path("Tests/Fixtures/v2-store.sqlite"), toPath: store.path)
         let reader = try ArticleStore(path: store.path, access: .readOnly)
-        #expect(try reader.stats().schemaVersion == "v6")
+        #expect(try reader.stats().schemaVersion == "v7")
         #expect(try reader.count == 3)
         // v4: the head index's counts are taken from the stored articles.
         #expect(try reader.readIndex { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM head_term_stats") ?? 0 } > 10)
         // v5: the common words' bitmaps (three articles have no word common enough for one).
         #expect(try reader.read { db in try db.tableExists("term_rows") })
-        // v6: each article's length in the two ranked indexes.
-        #expect(try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM index_lengths") } == 2)
+        // v6 and v7: each article's length in the two ranked indexes, a chunk of each.
+        #expect(try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM index_length_chunk") } == 2)
         #expect(try reader.article(id: "Q178511")?.source.knowledgeBase == nil)
         // The new column is filled from the records: none of these recorded a knowledge base.
         #expect(try reader.stats().byKnowledgeBase.map(\.name) == ["(none)"])
