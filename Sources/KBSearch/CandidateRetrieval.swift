@@ -19,9 +19,11 @@ struct CandidateRetrieval {
             plan.body.expression.map { try ranked(in: .body, match: $0, weights: Self.bodyWeights, statistics: statistics) } ?? [],
             pairMatches(plan.pairs, statistics: statistics),
         ] + plan.codes.map { code in
-            // Articles quoting the code with the paste's words; failing those, with the code alone.
-            let withWords = try ranked(in: .body, match: code.expression, weights: Self.bodyWeights, statistics: statistics)
-            return withWords.isEmpty && code.expression != code.mention.expression
+            // Articles quoting the code with the paste's words; failing those, with the code
+            // alone, unless it is too common to be asked alone.
+            guard let expression = code.expression else { return [] }
+            let withWords = try ranked(in: .body, match: expression, weights: Self.bodyWeights, statistics: statistics)
+            return withWords.isEmpty && code.alone && expression != code.mention.expression
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights, statistics: statistics) : withWords
         }
         // The lists overlap: each article's columns are read once for all of them.
@@ -45,7 +47,7 @@ struct CandidateRetrieval {
             + named.map { CodeMention.specificity(quoting: $0.quoting, articles: statistics.articles) }
         guard !candidates.isEmpty else { return }
         // Each code is looked up once; an article holding it gains its specificity and one count.
-        let holding = try holders(expressions, among: candidates)
+        let holding = try holders(expressions, among: candidates, statistics: statistics)
         let weighted = Self.sums(holding, weights: specificity)
         let held = Self.sums(holding, weights: specificity.map { _ in 1 })
         let count = Double(expressions.count)
@@ -76,9 +78,10 @@ struct CandidateRetrieval {
     }
 
     /// For each expression, the candidates whose whole text matches it: one lookup each.
-    private func holders(_ expressions: [MatchExpression], among candidates: [Candidate]) throws -> [Set<Int64>] {
+    private func holders(_ expressions: [MatchExpression], among candidates: [Candidate], statistics: TermStatistics) throws -> [Set<Int64>] {
         let rowids = candidates.map(\.rowid)
-        return try expressions.map { try reader.matches(in: .body, match: $0, among: rowids) }
+        // How many rows each may match decides how it is read (a common phrase row by row).
+        return try expressions.map { try reader.matches(in: .body, match: $0, among: rowids, expectedRows: statistics.upperBound(of: $0)) }
     }
 
     /// Per row, the summed weights of the lookups it is among the holders of.

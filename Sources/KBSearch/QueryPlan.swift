@@ -7,9 +7,12 @@ struct QueryPlan {
     var body: IndexQuery
     var pairs: IndexQuery
     /// For each code the paste mentions: the whole-text query for articles quoting it (any
-    /// spelling) with one of the paste's other words, when it has any. (When none does, the
-    /// code alone is asked: `CandidateRetrieval`.)
-    var codes: [(mention: CodeMention, expression: MatchExpression)] = []
+    /// spelling) with one of the paste's other words, when it has any, and whether the code
+    /// may be asked alone (when no article quotes it with those words: `CandidateRetrieval`).
+    /// A code quoted by more articles than the whole-text budget is asked only with words
+    /// rare enough to narrow it to that budget, never alone: every row a query finds is
+    /// scored. Its expression is nil when no word narrows it.
+    var codes: [(mention: CodeMention, expression: MatchExpression?, alone: Bool)] = []
     /// What the paste names its error by besides numeric codes, each as a whole-text query
     /// with the number of articles holding it: codes a tool names an error by, written after
     /// "error" or "warning" (`error C2065`, `error LNK2019`, `warning CS0168`), and events
@@ -42,16 +45,22 @@ struct QueryPlan {
         codes = query.mentions.map { mention in
             // Words held by fewer than half the articles: none in a store of one article (a
             // range 1..<0 would trap).
-            let words = Set(query.tokens).subtracting(mention.tokens)
+            let held = Set(query.tokens).subtracting(mention.tokens)
                 .filter { word in
                     let holding = statistics.documentFrequency[word] ?? 0
                     return holding >= 1 && holding < statistics.articles / 2
                 }
-                .sorted { (statistics.documentFrequency[$0]!, $0) < (statistics.documentFrequency[$1]!, $1) }
+                .map { (word: $0, holding: statistics.documentFrequency[$0]!) }
+                .sorted { ($0.holding, $0.word) < ($1.holding, $1.word) }
                 .prefix(budgets.termsPerQuery)
-            let expression: MatchExpression = words.isEmpty ? mention.expression
+            let quoting = statistics.documentFrequency[ErrorCodes.spelled(mention.value)] ?? 0
+            let common = quoting > budgets.bodyPostings
+            let words = common
+                ? Self.narrowing(Array(held), quoting: quoting, articles: statistics.articles, budget: budgets.bodyPostings)
+                : held.map(\.word)
+            let expression: MatchExpression? = words.isEmpty ? (common ? nil : mention.expression)
                 : .all([mention.expression, .any(words.map(MatchExpression.phrase))])
-            return (mention, expression)
+            return (mention, expression, !common)
         }
         named = Self.namedCodes(in: query.tokens).compactMap { code in
             statistics.documentFrequency[code].map { (MatchExpression.phrase(code), $0) }
@@ -70,6 +79,22 @@ struct QueryPlan {
         if distinct.count <= budgets.keywords {
             keywords = distinct.sorted().filter { (statistics.documentFrequency[$0] ?? 0) > 0 }.map { ($0, statistics.idf($0)) }
         }
+    }
+
+    /// The rarest of `words` (rarest first, each with the number of articles holding it)
+    /// expected, as if independent of the code, to leave at most `budget` of the `quoting`
+    /// articles that quote a code: a common code (0x80070005 in a large knowledge base) and
+    /// a common word would have every article quoting both scored.
+    static func narrowing(_ words: [(word: String, holding: Int)], quoting: Int, articles: Int, budget: Int) -> [String] {
+        let n = Double(max(articles, 1))
+        var expected = 0.0
+        var kept: [String] = []
+        for (word, holding) in words {
+            expected += Double(quoting) * Double(holding) / n
+            guard expected <= Double(budget) else { break }
+            kept.append(word)
+        }
+        return kept
     }
 
     /// Tokens after "error" or "warning" shaped as a tool's error code: one to eight letters

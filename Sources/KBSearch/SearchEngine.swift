@@ -129,7 +129,10 @@ public struct SearchEngine {
         _ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter
     ) throws -> (run: Run, statistics: TermStatistics) {
         let pastePairs = WordPairs.of(query.tokens)
-        let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes), pairs: Set(pastePairs))
+        // The words of the codes' phrases ("error 5") too: a phrase of common words is not counted.
+        let phraseWords = query.mentions.flatMap(\.expression.phrases).filter { $0.words.contains(" ") }
+            .flatMap { $0.words.split(separator: " ").map(String.init) }
+        let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes + phraseWords), pairs: Set(pastePairs))
         let aligned = query.alignmentTokens
         let weights = zip(aligned, query.confidence).map { statistics.idf($0) * $1 }
         let lost = zip(aligned, query.confidence).reduce(0) { $0 + statistics.idf($1.0) * (1 - $1.1) }

@@ -52,12 +52,45 @@ package struct TermStatistics {
 
     /// How many rows of `index` hold a phrase of one term (anywhere, or in the codes column
     /// when `codesOnly`); nil when the snapshot does not say.
+    /// A whole-text phrase of several words is counted by FTS5 (see `SnapshotBM25`) unless
+    /// each of its words is held by more articles than this: counting it then reads posting
+    /// lists of that length ("error 5" in a million articles), and the count of its rarest
+    /// word, which bounds its own, stands in for it. No phrase of the archive is that common.
+    package static let phraseCountLimit = 50_000
+
     package func rows(holding term: String, codesOnly: Bool, in index: FullTextIndex) -> Int? {
         if codesOnly { return codeFrequency[term] }
         switch index {
-        case .body: return documentFrequency[term]
+        case .body:
+            if let count = documentFrequency[term] { return count }
+            guard let bound = phraseBound(term), bound > Self.phraseCountLimit else { return nil }
+            return bound
         case .head: return headFrequency[term]
         }
+    }
+
+    /// For a phrase of several words whose counts are all known: the count of its rarest word.
+    private func phraseBound(_ phrase: String) -> Int? {
+        guard phrase.utf8.contains(UInt8(ascii: " ")) else { return nil }
+        var bound = Int.max
+        for word in phrase.split(separator: " ") {
+            guard let count = documentFrequency[String(word)] else { return nil }
+            bound = min(bound, count)
+        }
+        return bound
+    }
+
+    /// At most how many rows of the whole-text index `expression` matches, from the counts
+    /// of its phrases (a phrase of several words counted as its rarest word); nil when a
+    /// count is unknown.
+    package func upperBound(of expression: MatchExpression) -> Int? {
+        var sum = 0
+        for phrase in expression.phrases {
+            guard let count = phrase.codesOnly ? codeFrequency[phrase.words] : documentFrequency[phrase.words] ?? phraseBound(phrase.words)
+            else { return nil }
+            sum += count
+        }
+        return sum
     }
 
     /// The rows of the pair index holding `pair`, when they were read to count it (a pair the
