@@ -50,14 +50,15 @@ package struct TermStatistics {
         }
     }
 
-    /// How many rows of `index` hold a phrase of one term (anywhere, or in the codes column
-    /// when `codesOnly`); nil when the snapshot does not say.
     /// A whole-text phrase of several words is counted by FTS5 (see `SnapshotBM25`) unless
     /// each of its words is held by more articles than this: counting it then reads posting
     /// lists of that length ("error 5" in a million articles), and the count of its rarest
-    /// word, which bounds its own, stands in for it. No phrase of the archive is that common.
+    /// word, which bounds its own, stands in for it. No phrase the dev queries ask of the
+    /// archive is that common.
     package static let phraseCountLimit = 50_000
 
+    /// How many rows of `index` hold a phrase (anywhere, or in the codes column when
+    /// `codesOnly`); nil when the snapshot does not say, and FTS5 is to count them.
     package func rows(holding term: String, codesOnly: Bool, in index: FullTextIndex) -> Int? {
         if codesOnly { return codeFrequency[term] }
         switch index {
