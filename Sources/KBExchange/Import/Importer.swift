@@ -45,16 +45,9 @@ public struct Importer: Sendable {
 
     /// Prepares an item of the first pass. A markdown file is deferred with its header.
     static func prepare(_ item: FileWalker.Item, twins: TwinShortcut) -> [Prepared] {
-        switch ArticleSource.open(item) {
-        case .failure(let failure):
-            return [.failure(path: failure.path, reason: failure.reason)]
-        case .success(.export(let stream)):
-            return [.export(stream)]
-        case .success(.skipped(_, let reason)):
-            return [.skipped(reason)]
-        case .success(.article(let bytes, let path, let location, let repositoryPage)):
-            if case .file = item, let header = HeaderPeek.peek(bytes) { return [.deferred(item, header)] }
-            return [prepared(ArticleSource.parse(bytes, path: path, location: location, repositoryPage: repositoryPage), twins: twins)]
+        opened(item, twins: twins) { bytes in
+            guard case .file = item, let header = HeaderPeek.peek(bytes) else { return nil }
+            return .deferred(item, header)
         }
     }
 
@@ -66,6 +59,12 @@ public struct Importer: Sendable {
            twins.isRedundant(id: header.id, lastModified: header.lastModified) {
             return [.twin(path: path, id: header.id, lastModified: header.lastModified)]
         }
+        return opened(item, twins: twins) { _ in nil }
+    }
+
+    /// Opens an item and prepares what it holds; `take` may answer for an article file from
+    /// its bytes before they are parsed.
+    private static func opened(_ item: FileWalker.Item, twins: TwinShortcut, take: ([UInt8]) -> Prepared?) -> [Prepared] {
         switch ArticleSource.open(item) {
         case .failure(let failure):
             return [.failure(path: failure.path, reason: failure.reason)]
@@ -74,6 +73,7 @@ public struct Importer: Sendable {
         case .success(.skipped(_, let reason)):
             return [.skipped(reason)]
         case .success(.article(let bytes, let path, let location, let repositoryPage)):
+            if let taken = take(bytes) { return [taken] }
             return [prepared(ArticleSource.parse(bytes, path: path, location: location, repositoryPage: repositoryPage), twins: twins)]
         }
     }
