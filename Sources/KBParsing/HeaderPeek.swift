@@ -24,23 +24,11 @@ package enum HeaderPeek {
         let prefix = bytes.prefix(2048)
         // The archive's markdown copies open with plain ASCII, which decoding would only copy:
         // their bytes are read as they are (decoding took 30% of this function).
-        if isPlain(prefix) {
+        if prefix.withUnsafeBufferPointer(TextDecoding.keepsAsIs) {
             return prefix.withUnsafeBufferPointer { header(in: $0) }
         }
         guard var text = try? TextDecoding.decode(Array(prefix)) else { return nil }
         return text.withUTF8 { header(in: $0) }
-    }
-
-    /// Whether every byte is printable ASCII, a tab or a line feed: text decoding keeps such
-    /// bytes as they are.
-    private static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
-        TextDecoding.keptInWindows1252.withUnsafeBufferPointer { plain in
-            bytes.withUnsafeBufferPointer { bytes in
-                var all = true
-                for b in bytes { all = all && plain[Int(b)] }
-                return all
-            }
-        }
     }
 
     /// The header in decoded text: its first line that is not blank must be "---", and its

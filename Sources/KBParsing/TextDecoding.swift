@@ -91,6 +91,19 @@ enum TextDecoding {
     /// The same in Windows-1252 text, where every byte above 0x7F is converted.
     static let keptInWindows1252: [Bool] = (0...255).map(isPlain)
 
+    /// Whether decoding keeps every byte as it is: each is printable ASCII, a tab or a line
+    /// feed. Eight bytes a step, stopping only at tabs and line feeds.
+    static func keepsAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.isAllASCII else { return false }
+        var i = 0
+        while true {
+            i = bytes.firstIndexOfControlOrDelete(from: i)
+            guard i < bytes.count else { return true }
+            guard bytes[i] == 0x09 || bytes[i] == 0x0A else { return false }
+            i += 1
+        }
+    }
+
     /// Printable ASCII, tab or line feed.
     private static func isPlain(_ b: Int) -> Bool {
         (0x20..<0x7F).contains(b) || b == 0x09 || b == 0x0A

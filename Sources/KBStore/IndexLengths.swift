@@ -121,10 +121,9 @@ enum IndexLengths {
 
     /// A problem for each index whose stored lengths disagree with it (`kb check`).
     static func disagreements(_ db: Database) throws -> [String] {
-        try FullTextIndex.allCases.compactMap { index in
+        guard try !areMissing(db) else { return [] }
+        return try FullTextIndex.allCases.compactMap { index in
             let stored = try storedBytes(of: index, in: db)
-            let missing = try stored.isEmpty && areMissing(db)
-            guard !missing else { return nil }
             let expected = try indexed(index, in: db)
             let rows = max(stored.count, expected.count) / 2
             let differing = (0..<rows).filter { row in

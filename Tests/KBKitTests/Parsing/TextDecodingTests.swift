@@ -42,6 +42,22 @@ import Testing
         }
     }
 
+    /// Text kept as it is (printable ASCII, tabs and line feeds) is told from other text
+    /// whatever byte breaks it and wherever: random lengths, each byte value at random places.
+    @Test func textKeptAsItIsIsToldFromOtherText() throws {
+        var random = SeededGenerator(seed: 11)
+        let isKept = { (b: UInt8) in (0x20..<0x7F).contains(b) || b == 0x09 || b == 0x0A }
+        for _ in 0..<3_000 {
+            var bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }
+            if !bytes.isEmpty, Bool.random(using: &random) {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
+            let kept = bytes.withUnsafeBufferPointer(TextDecoding.keepsAsIs)
+            #expect(kept == bytes.allSatisfy(isKept), "\(bytes)")
+            if kept, let text = try? decoded(bytes) { #expect(Array(text.utf8) == bytes, "\(bytes)") }
+        }
+    }
+
     @Test func theFirstNulIsReportedWhereverItIs() {
         let text = Array("DOCUMENT:Q1\r\n\u{07}".utf8) + [0x00, 0x41, 0x00]
         #expect(throws: ParseError.binary("NUL byte at offset 14")) { try TextDecoding.decode(text) }
