@@ -1,3 +1,4 @@
+import KBModel
 import KBStore
 
 /// Step 2 of a search: the candidates the three indexes propose for a query plan, merged into
@@ -26,8 +27,10 @@ struct CandidateRetrieval {
             return withWords.isEmpty && code.alone && expression != code.mention.expression
                 ? try ranked(in: .body, match: code.mention.expression, weights: Self.bodyWeights, statistics: statistics) : withWords
         }
+        StageTimes.mark("full-text")
         // The lists overlap: each article's columns are read once for all of them.
         let read = try reader.candidateRows(Array(Set(lists.joined().map(\.rowid)))).mapValues { Candidate($0, bm25: 0) }
+        StageTimes.mark("candidate-rows")
         var merged = merge(lists.map { list in
             list.compactMap { scored in read[scored.rowid].map { var candidate = $0; candidate.bm25 = scored.score; return candidate } }
         })

@@ -1,3 +1,4 @@
+import KBModel
 import KBStore
 
 /// Ranks articles against a pasted error message, in four steps:
@@ -73,7 +74,9 @@ public struct SearchEngine {
 
     /// The articles that best answer a paste, best first.
     public func search(_ paste: String, options: Options = Options()) throws(StoreError) -> SearchResponse {
-        try search(AnalyzedQuery(paste), options: options)
+        let query = AnalyzedQuery(paste)
+        StageTimes.mark("analysis")
+        return try search(query, options: options)
     }
 
     /// The articles that best answer an analysed paste, best first.
@@ -104,6 +107,7 @@ public struct SearchEngine {
             let answers = TwinAnswers(merged, successors: try reader.successors(of: TwinAnswers.archiveIDs(in: merged)))
             let results = try ResultAssembly(reader: reader, cache: articles)
                 .results(Array(answers.ranked.prefix(options.limit)), twins: answers.twins)
+            StageTimes.mark("assembly")
             return SearchResponse(query: query, results: results)
         }
     }
@@ -133,6 +137,7 @@ public struct SearchEngine {
         let phraseWords = query.mentions.flatMap(\.expression.phrases).filter { $0.words.contains(" ") }
             .flatMap { $0.words.split(separator: " ").map(String.init) }
         let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes + phraseWords), pairs: Set(pastePairs))
+        StageTimes.mark("statistics")
         let aligned = query.alignmentTokens
         let weights = zip(aligned, query.confidence).map { statistics.idf($0) * $1 }
         let lost = zip(aligned, query.confidence).reduce(0) { $0 + statistics.idf($1.0) * (1 - $1.1) }
@@ -141,7 +146,9 @@ public struct SearchEngine {
         guard !plan.isEmpty else { return (run, statistics) }
         let candidates = try CandidateRetrieval(reader: reader, budgets: budgets, filter: filter)
             .candidates(for: plan, statistics: statistics)
+        StageTimes.mark("candidate-marks")
         run.ranked = Reranker(query: aligned, weights: weights, terms: plan.terms, lostWeight: lost).rank(candidates)
+        StageTimes.mark("re-ranking")
         return (run, statistics)
     }
 }

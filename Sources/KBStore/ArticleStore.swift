@@ -95,6 +95,8 @@ public final class ArticleStore: Sendable {
             let reader: any DatabaseWriter & DatabaseReader = pooled
                 ? try DatabasePool(path: path, configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
+            StageTimes.mark("store-connected")
+            defer { StageTimes.mark("store-checked") }
             return (reader, try read(reader) { db in try checkSchema(db, path: path) })
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN
             && (StoreError.isOnReadOnlyFileSystem(path) || !isFolderWritable(path)) {

@@ -21,6 +21,7 @@ struct KB: ParsableCommand {
     /// Synchronous: no command awaits, and an async main would start Swift's concurrency
     /// runtime (a task, an executor and a thread) in every short-lived `kb search`.
     static func main() {
+        StageTimes.mark("start")
         if let version = versionAnswer(CommandLine.arguments.dropFirst()) {
             return print(version)
         }
@@ -28,6 +29,7 @@ struct KB: ParsableCommand {
             // Before the command opens a store (reading the command line opens none).
             if let search = SearchCommandLine.parse(CommandLine.arguments.dropFirst()) {
                 SQLiteProcessSettings.apply(oneSearch: true)
+                StageTimes.mark("command-line")
                 try search.run()
             } else {
                 var command = try parseAsRoot()

@@ -33,6 +33,7 @@ struct SearchRequest: Equatable {
             StandardError.line("kb: \(refusal)")
             throw ExitCode(2)
         }
+        StageTimes.mark("paste-read")
         guard !PasteLimit.isEmpty(paste) else {
             StandardError.line("kb: nothing to search for: paste an error message as arguments or on standard input")
             throw ExitCode(2)
@@ -50,6 +51,7 @@ struct SearchRequest: Equatable {
             for result in response.results { out.write(SearchText.render(result, style: out.style, explain: explain)) }
         }
         out.flush()
+        StageTimes.mark("printing")
         // The process ends here, and the store is left open for it to end: a reader has
         // nothing to write back, and the system closes its file. Closing it cost a search
         // a million instructions and two new threads (GRDB's queue, when released, removes
