@@ -115,13 +115,22 @@ public struct Importer: Sendable {
         while let batch = items {
             var stopped = false
             var deferredInBatch = 0
+            // The first pass's closure holds no copy of `headers`: one it held while the pass
+            // added to them would have the dictionary copied whole at each batch (its time grew
+            // with the square of the files deferred: 0.8% of an import of 200,000 files).
+            let prepare: @Sendable (FileWalker.Item) -> [Prepared]
+            if pass == 1 {
+                prepare = { item in Self.prepare(item, twins: twins) }
+            } else {
+                let known = headers
+                prepare = { item in
+                    let header: HeaderPeek.Header? = if case .file(let path, _, _) = item { known[path] } else { nil }
+                    return Self.prepareDeferred(item, header: header, twins: twins)
+                }
+            }
             ArticleSource.readBatches(
                 batch, batchSize: batchSize,
-                prepare: { [pass, headers] item in
-                    guard pass == 2 else { return Self.prepare(item, twins: twins) }
-                    let header: HeaderPeek.Header? = if case .file(let path, _, _) = item { headers[path] } else { nil }
-                    return Self.prepareDeferred(item, header: header, twins: twins)
-                },
+                prepare: prepare,
                 export: { if case .export(let stream) = $0 { stream } else { nil } },
                 record: { Self.prepared($0, twins: twins) }
             ) { prepared, itemsDone in
