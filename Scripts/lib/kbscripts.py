@@ -1,5 +1,5 @@
 """Helpers shared by the Python scripts of Scripts/: where the project is, and its binaries."""
-import os, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -79,3 +79,15 @@ def import_against_baseline(kb, inputs, store, runs, log=lambda *a: None):
             f"baseline {base_times[-1]:.1f} s, {ratios[-1]:.2f}x" + (" (baseline first)" if run % 2 else ""))
     return {"kb": statistics.median(kb_times), "kb_cpu": statistics.median(kb_cpu),
             "baseline": statistics.median(base_times), "ratio": statistics.median(ratios), "memory": max(memory)}
+
+
+def clean_queries(queries_file, count, variant="clean"):
+    """The first `count` queries of a variant (ripgrep is given each one's first line)."""
+    queries = [json.loads(l) for l in open(queries_file)]
+    return [q["query"] for q in queries if q.get("variant") == variant][:count]
+
+
+def command_pastes(archive_queries, modern_queries, count):
+    """The pastes of the benchmark's whole-command comparison: the first clean dev queries,
+    half of each set."""
+    return clean_queries(archive_queries, count // 2) + clean_queries(modern_queries, count - count // 2)
