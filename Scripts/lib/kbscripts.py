@@ -2,6 +2,8 @@
 import json, os, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The shared data beside the project: the seeds, the archive sample, the docs-as-code sample.
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 
 
 def release_kb():
@@ -79,6 +81,17 @@ def import_against_baseline(kb, inputs, store, runs, log=lambda *a: None):
             f"baseline {base_times[-1]:.1f} s, {ratios[-1]:.2f}x" + (" (baseline first)" if run % 2 else ""))
     return {"kb": statistics.median(kb_times), "kb_cpu": statistics.median(kb_cpu),
             "baseline": statistics.median(base_times), "ratio": statistics.median(ratios), "memory": max(memory)}
+
+
+def import_store(kb, store, inputs):
+    """`kb import` of `inputs` into `store`, exiting the script on a failure; returns the
+    import's summary line. Exit status 1, some files were no articles (a LICENSE, a toc.yml,
+    a query file beside them), is expected."""
+    done = subprocess.run([kb, "import", "--db", store, *inputs], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        sys.exit(f"{kb} import failed: {done.stderr[-2000:]}")
+    return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
 
 
 def clean_queries(queries_file, count, variant="clean"):
