@@ -75,8 +75,7 @@ def import_against_baseline(kb, inputs, store, runs, log=lambda *a: None):
     for root in inputs:
         for folder, _, files in os.walk(root):
             for name in files:
-                with open(os.path.join(folder, name), "rb") as f:
-                    f.read()
+                cache_file(os.path.join(folder, name))
 
     def import_kb():
         remove_store(store)
