@@ -38,6 +38,12 @@ def cache_file(path):
             pass
 
 
+def rg_dump_command(paste, dump):
+    """ripgrep's count of the paste's first line in the raw dump, case folded: the benchmark's
+    yardstick for a whole `kb search` (Scripts/bench, Scripts/profile-stages)."""
+    return ["rg", "-F", "-i", "-c", "-e", paste.split("\n")[0], dump]
+
+
 def evict_file(path):
     """Drops a file's pages from the page cache (they are clean: a store that is only read)."""
     descriptor = os.open(path, os.O_RDONLY)
