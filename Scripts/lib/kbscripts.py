@@ -13,13 +13,24 @@ def release_kb():
     return os.path.join(ROOT, ".build", "release", "kb")
 
 
-def release_kb_for_valgrind(folder):
-    """The release kb (built first) copied into `folder`. It has its symbol table but no debug
-    information (Scripts/hot-text's BOLT leaves that out), as valgrind needs: valgrind 3.19
-    cannot read the DWARF 5 that Swift writes, and callgrind needs only the functions' names."""
+def release_kb_for_valgrind(folder, as_linked=False):
+    """The release kb (built first) copied into `folder` with its symbol table but no debug
+    information: valgrind 3.19 cannot read the DWARF 5 that Swift writes, and callgrind needs
+    only the functions' names. With `as_linked`, the kb the linker made, before
+    Scripts/hot-text's BOLT rewrote it (kept beside it as kb.linked): its functions go by the
+    names the linker and BOLT know them by, where in the rewrite callgrind names some by the
+    copies BOLT leaves behind (name.org.0). The rewrite itself has no debug information (BOLT
+    leaves it out) and GNU strip cannot rewrite the segments BOLT lays out, so it is copied."""
+    kb = release_kb()
     binary = os.path.join(folder, "kb")
-    shutil.copyfile(release_kb(), binary)
-    os.chmod(binary, 0o755)
+    rewritten = subprocess.run(["readelf", "-S", kb], capture_output=True, text=True, check=True).stdout
+    if ".note.bolt_info" not in rewritten:
+        subprocess.run(["strip", "--strip-debug", "-o", binary, kb], check=True)
+    elif as_linked:
+        subprocess.run(["strip", "--strip-debug", "-o", binary, kb + ".linked"], check=True)
+    else:
+        shutil.copyfile(kb, binary)
+        os.chmod(binary, 0o755)
     return binary
 
 
