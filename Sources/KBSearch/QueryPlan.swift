@@ -53,7 +53,10 @@ struct QueryPlan {
                 .map { (word: $0, holding: statistics.documentFrequency[$0]!) }
                 .sorted { ($0.holding, $0.word) < ($1.holding, $1.word) }
                 .prefix(budgets.termsPerQuery)
-            let quoting = statistics.documentFrequency[ErrorCodes.spelled(mention.value)] ?? 0
+            // However the code is spelled: an article may write a Win32 error as "error 59"
+            // without the import reading it as the code, and the query matches every spelling.
+            let quoting = max(statistics.documentFrequency[ErrorCodes.spelled(mention.value)] ?? 0,
+                              statistics.upperBound(ofLookedUp: mention.expression))
             let common = quoting > budgets.bodyPostings
             let words = common
                 ? Self.narrowing(Array(held), quoting: quoting, articles: statistics.articles, budget: budgets.bodyPostings)

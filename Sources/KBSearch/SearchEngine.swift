@@ -133,10 +133,14 @@ public struct SearchEngine {
         _ query: AnalyzedQuery, line: PasteLine?, reader: IndexReader, filter: ArticleFilter
     ) throws -> (run: Run, statistics: TermStatistics) {
         let pastePairs = WordPairs.of(query.tokens)
-        // The words of the codes' phrases ("error 5") too: a phrase of common words is not counted.
-        let phraseWords = query.mentions.flatMap(\.expression.phrases).filter { $0.words.contains(" ") }
-            .flatMap { $0.words.split(separator: " ").map(String.init) }
-        let statistics = try reader.termStatistics(terms: Set(query.tokens + query.codes + phraseWords), pairs: Set(pastePairs))
+        // Every spelling of the codes ("0x0005", "error 5") and its words are counted too: the
+        // plan bounds how many articles quote a code however spelled, up to its budget.
+        let spellings = query.mentions.flatMap(\.expression.phrases).filter { !$0.codesOnly }.map(\.words)
+        let phrases = spellings.filter { $0.contains(" ") }
+        let phraseWords = spellings.flatMap { $0.split(separator: " ").map(String.init) }
+        let statistics = try reader.termStatistics(
+            terms: Set(query.tokens + query.codes + phraseWords), pairs: Set(pastePairs), phrases: Set(phrases),
+            phraseCap: budgets.bodyPostings)
         StageTimes.mark("statistics")
         let aligned = query.alignmentTokens
         let weights = zip(aligned, query.confidence).map { statistics.idf($0) * $1 }

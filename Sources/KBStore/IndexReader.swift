@@ -74,9 +74,9 @@ package struct CandidateRow: Sendable {
 package struct IndexReader {
     let db: Database
 
-    /// Document frequencies of the terms and word pairs (see `TermStatistics`).
-    package func termStatistics(terms: Set<String>, pairs: Set<String>) throws -> TermStatistics {
-        try TermStatistics(db: db, terms: terms, pairs: pairs)
+    /// Document frequencies of the terms, word pairs and phrases (see `TermStatistics`).
+    package func termStatistics(terms: Set<String>, pairs: Set<String>, phrases: Set<String> = [], phraseCap: Int = 0) throws -> TermStatistics {
+        try TermStatistics(db: db, terms: terms, pairs: pairs, phrases: phrases, phraseCap: phraseCap)
     }
 
     /// Those of `words` the statistics snapshot holds, with their document frequencies: the

@@ -17,6 +17,8 @@ package struct TermStatistics {
     /// The rows of the pair index holding each pair the snapshot lacks, read to count them
     /// (see `rows(holdingPair:)`).
     private var rarePairRows: [String: [Int64]] = [:]
+    /// The phrases found in more articles than the search counts them to (`phraseCap`).
+    private var commonPhrases: Set<String> = []
 
     /// Statistics as given (tests make their own).
     package init(articles: Int, documentFrequency: [String: Int]) {
@@ -24,7 +26,11 @@ package struct TermStatistics {
         self.documentFrequency = documentFrequency
     }
 
-    init(db: Database, terms: Set<String>, pairs: Set<String> = []) throws {
+    /// `phrases` are whole-text phrases of several words, each counted by FTS5 while it is
+    /// held by at most `phraseCap` articles (reading stops there: counting a phrase of
+    /// common words reads their posting lists whole), unless a word of it is in no article
+    /// or all are too common to count (`phraseCountLimit`); their words must be among `terms`.
+    init(db: Database, terms: Set<String>, pairs: Set<String> = [], phrases: Set<String> = [], phraseCap: Int = 0) throws {
         documentFrequency = [:]
         articles = 0
         // The article count is the row of the empty term, read with the terms' rows: a
@@ -43,6 +49,16 @@ package struct TermStatistics {
             if !rows.isEmpty { documentFrequency[pair] = rows.count }
             rarePairRows[pair] = rows
         }
+        // A phrase held by at most `phraseCap` articles is counted here rather than by each
+        // query that names it (`SnapshotBM25`); a commoner one is left to its rarest word's
+        // count, which bounds its own.
+        for phrase in phrases.sorted() where documentFrequency[phrase] == nil {
+            guard let bound = phraseBound(phrase), bound > 0, bound <= Self.phraseCountLimit else { continue }
+            let count = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)"),
+                arguments: [MatchExpression.phrase(phrase).fts5, phraseCap + 1]) ?? 0
+            if count <= phraseCap { documentFrequency[phrase] = count } else { commonPhrases.insert(phrase) }
+        }
         let head = try db.cachedStatement(sql: "SELECT t.term, t.articles, t.in_codes FROM \(SQLList.table) JOIN head_term_stats t ON t.term = l.value")
         for (term, articles, inCodes) in try head.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?, $0[2] as Int?) }) {
             headFrequency[term] = articles
@@ -51,7 +67,8 @@ package struct TermStatistics {
     }
 
     /// A whole-text phrase of several words is counted by FTS5 (see `SnapshotBM25`) unless
-    /// each of its words is held by more articles than this: counting it then reads posting
+    /// each of its words is held by more articles than this, or the search found it in more
+    /// articles than it counts a phrase to (`phraseCap`): counting it then reads posting
     /// lists of that length ("error 5" in a million articles), and the count of its rarest
     /// word, which bounds its own, stands in for it. No phrase the dev queries ask of the
     /// archive is that common.
@@ -64,7 +81,7 @@ package struct TermStatistics {
         switch index {
         case .body:
             if let count = documentFrequency[term] { return count }
-            guard let bound = phraseBound(term), bound > Self.phraseCountLimit else { return nil }
+            guard let bound = phraseBound(term), bound > Self.phraseCountLimit || commonPhrases.contains(term) else { return nil }
             return bound
         case .head: return headFrequency[term]
         }
@@ -92,6 +109,17 @@ package struct TermStatistics {
             sum += count
         }
         return sum
+    }
+
+    /// At most how many articles hold `expression`, each word of its phrases having been
+    /// looked up (so that a word these statistics lack is in no article): the sum of its
+    /// phrases' counts, a phrase of several words not counted standing as its rarest word.
+    package func upperBound(ofLookedUp expression: MatchExpression) -> Int {
+        expression.phrases.reduce(0) { sum, phrase in
+            if phrase.codesOnly { return sum + (codeFrequency[phrase.words] ?? 0) }
+            if let count = documentFrequency[phrase.words] { return sum + count }
+            return sum + (phrase.words.split(separator: " ").map { documentFrequency[String($0)] ?? 0 }.min() ?? 0)
+        }
     }
 
     /// The rows of the pair index holding `pair`, when they were read to count it (a pair the

@@ -59,6 +59,30 @@ import Testing
         }
     }
 
+    /// A phrase of several words a search asks for (a code's spelling, "error 5") is counted
+    /// with the terms, and scores as it does when FTS5 counts it.
+    @Test func aCountedPhraseScoresAsFTS5CountsIt() throws {
+        try TemporaryStore.articles.open().readIndex { reader in
+            let statistics = try reader.termStatistics(terms: ["not", "found", "error"], pairs: [], phrases: ["not found"], phraseCap: 100)
+            let expected = try #require(try Int.fetchOne(
+                reader.db, sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH '\"not found\"'"))
+            #expect(expected > 0)
+            #expect(statistics.documentFrequency["not found"] == expected)
+            let match = MatchExpression.any([.phrase("not found"), .phrase("error")])
+            let weights = [10.0, 8.0, 1.0, 2.0, 6.0]
+            let fts5 = try reader.rankedMatches(in: .body, match: match, weights: weights, limit: 10_000, filter: ArticleFilter())
+            let kb = try reader.rankedMatches(
+                in: .body, match: match, weights: weights, limit: 10_000, filter: ArticleFilter(), statistics: statistics)
+            #expect(!fts5.isEmpty)
+            #expect(kb == fts5)
+            // Found in more articles than it is counted to, it is counted as its rarest word.
+            let capped = try reader.termStatistics(terms: ["not", "found"], pairs: [], phrases: ["not found"], phraseCap: expected - 1)
+            #expect(capped.documentFrequency["not found"] == nil)
+            let rarest = try #require(capped.documentFrequency["not"].flatMap { not in capped.documentFrequency["found"].map { min(not, $0) } })
+            #expect(capped.rows(holding: "not found", codesOnly: false, in: .body) == rarest)
+        }
+    }
+
     @Test func aCountForEachPhraseIsRequired() throws {
         _ = try TemporaryStore.articles.open().readIndex { reader in
             #expect(throws: DatabaseError.self) {
