@@ -70,8 +70,8 @@ package struct TermStatistics {
     /// each of its words is held by more articles than this, or the search found it in more
     /// articles than it counts a phrase to (`phraseCap`): counting it then reads posting
     /// lists of that length ("error 5" in a million articles), and the count of its rarest
-    /// word, which bounds its own, stands in for it. No phrase the dev queries ask of the
-    /// archive is that common.
+    /// word, which bounds its own, stands in for it. No eval set ranks differently on the
+    /// archive for either (`Scripts/compare-rankings`).
     package static let phraseCountLimit = 50_000
 
     /// How many rows of `index` hold a phrase (anywhere, or in the codes column when
