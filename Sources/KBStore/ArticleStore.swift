@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -93,18 +94,29 @@ public final class ArticleStore: Sendable {
     ) throws -> (reader: any DatabaseWriter & DatabaseReader, isCurrent: Bool) {
         do {
             let reader: any DatabaseWriter & DatabaseReader = pooled
-                ? try DatabasePool(path: path, configuration: configuration)
+                ? try DatabasePool(path: mappedURI(path), configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
             StageTimes.mark("store-connected")
             defer { StageTimes.mark("store-checked") }
             return (reader, try read(reader) { db in try checkSchema(db, path: path) })
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN
             && (StoreError.isOnReadOnlyFileSystem(path) || !isFolderWritable(path)) {
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-            let reader = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            let reader = try DatabaseQueue(path: "file:\(encodedPath(path))?immutable=1", configuration: configuration)
             return (reader, try read(reader) { db in try checkSchema(db, path: path) })
         }
+    }
+
+    /// The store's file opened through the VFS that maps all of it (`kb_sqlite_register_mapped_vfs`),
+    /// when it could be registered; else its path.
+    private static func mappedURI(_ path: String) -> String {
+        guard kb_sqlite_register_mapped_vfs() == SQLITE_OK else { return path }
+        return "file:\(encodedPath(path))?vfs=\(KB_MAPPED_VFS)"
+    }
+
+    /// The store's absolute path, percent-encoded for a URI filename.
+    private static func encodedPath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
     }
 
     /// Whether this process may create files beside the store (its `-shm` and `-wal`): when

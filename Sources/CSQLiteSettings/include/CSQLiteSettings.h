@@ -44,4 +44,14 @@ void *kb_pool_reallocate(kb_pool *pool, void *memory, int bytes);
 /// The bytes a block holds: at least what was asked for.
 int kb_pool_size(void *memory);
 
+/// The name of the VFS `kb_sqlite_register_mapped_vfs` registers.
+#define KB_MAPPED_VFS "kb-mapped"
+
+/// Registers (once; never as the default) a VFS that is the default one but maps the whole of
+/// a database file opened read-only for SQLite's memory-mapped reads, which the default VFS
+/// maps up to 2 GiB only (see mapped_vfs.c). A connection asks for it with `vfs=kb-mapped`
+/// in a URI filename, and maps only when `PRAGMA mmap_size` is above zero. Returns SQLITE_OK,
+/// or an error when it could not be registered.
+int kb_sqlite_register_mapped_vfs(void);
+
 #endif
