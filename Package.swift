@@ -8,8 +8,9 @@ import PackageDescription
 //   KBModel     the article record, ids, dates and the record's JSON codec (no dependencies)
 //   CCmarkGFM   the system's cmark-gfm, the CommonMark + GFM parser docs-as-code articles are read with
 //   KBParsing   article files (the archive's two layouts, docs-as-code Markdown) into records
-//   CSQLiteSettings  process-wide SQLite settings (sqlite3_config, which Swift cannot call), and
-//                    the allocation pool SQLite gets in a process that runs one search
+//   CSQLiteSettings  process-wide SQLite settings (sqlite3_config, which Swift cannot call), the
+//                    allocation pool SQLite gets in a process that runs one search, and the VFS
+//                    that maps the whole of a store for a long-lived reader
 //   KBStore     the SQLite store: schema, migrations, every SQL statement, the index's text analysis
 //   KBSearch    ranking a paste: query analysis, candidate retrieval, re-ranking, result assembly
 //   KBPrinter   every byte kb shows: terminal text, JSON and the HTML pages, from one presentation of a result

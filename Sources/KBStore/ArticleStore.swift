@@ -41,9 +41,9 @@ public final class ArticleStore: Sendable {
             case (.readOnly, .longLived):
                 // Mapped pages stay mapped for the next search (a one-shot search reads some
                 // 300 pages scattered through the file, and gained nothing measurable from a
-                // mapping). SQLite maps at most 2 GiB (SQLITE_MAX_MMAP_SIZE); pages past that
-                // are read into the page cache, made large enough to keep a large store's
-                // hot pages.
+                // mapping). The whole file is mapped (`mappedURI`): SQLite's own VFS maps at
+                // most 2 GiB (SQLITE_MAX_MMAP_SIZE). The page cache keeps what cannot be
+                // mapped: the first page, and pages an import has written to the WAL.
                 config.prepareDatabase { db in
                     try db.execute(sql: "PRAGMA mmap_size = 2147483648")
                     try db.execute(sql: "PRAGMA cache_size = -131072")
@@ -107,7 +107,10 @@ public final class ArticleStore: Sendable {
     }
 
     /// The store's file opened through the VFS that maps all of it (`kb_sqlite_register_mapped_vfs`),
-    /// when it could be registered; else its path.
+    /// when it could be registered; else its path. Past the 2 GiB SQLite maps itself, each
+    /// page a search needed was read into the page cache and looked up there: in the store of
+    /// a million generated articles (5.9 GB), the median search took 0.90 times as long
+    /// mapped whole (`kb eval`, 378 queries, 5 rounds alternated).
     private static func mappedURI(_ path: String) -> String {
         guard kb_sqlite_register_mapped_vfs() == SQLITE_OK else { return path }
         return "file:\(encodedPath(path))?vfs=\(KB_MAPPED_VFS)"
