@@ -117,8 +117,8 @@ package struct TermStatistics {
     package func upperBound(ofLookedUp expression: MatchExpression) -> Int {
         expression.phrases.reduce(0) { sum, phrase in
             if phrase.codesOnly { return sum + (codeFrequency[phrase.words] ?? 0) }
-            if let count = documentFrequency[phrase.words] { return sum + count }
-            return sum + (phrase.words.split(separator: " ").map { documentFrequency[String($0)] ?? 0 }.min() ?? 0)
+            // `phraseBound` is nil when a word is unknown: here, in no article.
+            return sum + (documentFrequency[phrase.words] ?? phraseBound(phrase.words) ?? 0)
         }
     }
 
