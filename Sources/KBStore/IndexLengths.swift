@@ -133,6 +133,13 @@ enum IndexLengths {
         }
     }
 
+    /// The length of the article in row `rowid` as the index's docsize table gives it (0 when
+    /// it has no row): for a row whose stored length is missing or too long.
+    static func indexedLength(ofRow rowid: Int64, in index: FullTextIndex, _ db: Database) throws -> Int32 {
+        let sizes = try Data.fetchOne(db.cachedStatement(sql: "SELECT sz FROM \(index.table)_docsize WHERE id = ?"), arguments: [rowid])
+        return Int32(clamping: sum(ofVarints: sizes ?? Data()))
+    }
+
     /// The lengths as the index's docsize table gives them: the sum of a row's column sizes.
     static func indexed(_ index: FullTextIndex, in db: Database) throws -> [UInt8] {
         let table = "\(index.table)_docsize"

@@ -93,39 +93,53 @@ package struct IndexReader {
     /// The best `limit` rows of `index` for a `match` expression, by bm25 with these
     /// column weights, best first; with a filter, only the articles it selects.
     /// With `statistics`, FTS5 is spared counting the rows of each phrase of `match` that
-    /// they count (`SnapshotBM25`).
+    /// they count (`SnapshotBM25`), and the rows are ranked after the query (`MatchedRows`):
+    /// when they are at most `sparseRowsPerChunk` to a chunk of stored lengths, reading the
+    /// lengths of only those that may be among the best.
     package func rankedMatches(
         in index: FullTextIndex, match: MatchExpression, weights: [Double], limit: Int, filter: ArticleFilter,
-        statistics: TermStatistics? = nil
+        statistics: TermStatistics? = nil, sparseRowsPerChunk: Int = MatchedRows.rowsPerChunk
     ) throws -> [ScoredRow] {
         let table = index.table
         let columnWeights = weights.map { String($0) }.joined(by: ", ")
-        var arguments: StatementArguments = []
-        let bm25: String
-        if let statistics {
-            bm25 = "\(SnapshotBM25.name)(\(table), ?, '\(table)', \(columnWeights))"
-            let counts = match.phrases.map { statistics.rows(holding: $0.words, codesOnly: $0.codesOnly, in: index) }
-            arguments += [SnapshotBM25.countsArgument(counts)]
-        } else {
-            bm25 = "bm25(\(table), \(columnWeights))"
+        guard let statistics else {
+            let sql = selection("bm25(\(table), \(columnWeights))", in: table, filter: filter, rankedTo: limit)
+            return try db.cachedStatement(sql: sql).rows(arguments: [match.fts5] + StatementArguments(filter.sql().arguments)) {
+                ScoredRow(rowid: $0[0], score: $0[1])
+            }
         }
-        // Without a filter the index is queried alone: joining `article` first would look up
-        // every matching row before the LIMIT applies.
-        let sql: String
-        arguments += [match.fts5]
-        if filter.isEmpty {
-            sql = "SELECT rowid, \(bm25) AS score FROM \(table) WHERE \(table) MATCH ? ORDER BY score LIMIT \(limit)"
-        } else {
-            let (condition, filterArguments) = filter.sql()
-            sql = """
-                SELECT a.rowid AS rowid, \(bm25) AS score
-                FROM \(table) JOIN article a ON a.rowid = \(table).rowid
-                WHERE \(table) MATCH ? AND \(condition)
-                ORDER BY score LIMIT \(limit)
-                """
-            arguments += StatementArguments(filterArguments)
+        let counts = SnapshotBM25.countsArgument(match.phrases.map {
+            statistics.rows(holding: $0.words, codesOnly: $0.codesOnly, in: index)
+        })
+        // The second parameter is the collector, bound as a pointer over the NULL given here.
+        let statement = try db.cachedStatement(sql: selection(
+            "\(SnapshotBM25.name)(\(table), ?, '\(table)', ?, \(columnWeights))", in: table, filter: filter))
+        try statement.setArguments([counts, nil, match.fts5] + StatementArguments(filter.sql().arguments))
+        let matched = MatchedRows()
+        try matched.bind(to: statement, parameter: 2) { try statement.step { _ in } }
+        let chunks = max(1, statistics.articles / Int(IndexLengths.chunkRows))
+        return try matched.best(limit, sparseUpTo: sparseRowsPerChunk * chunks) { rowid in
+            try IndexLengths.indexedLength(ofRow: rowid, in: index, db)
         }
-        return try db.cachedStatement(sql: sql).rows(arguments: arguments) { ScoredRow(rowid: $0[0], score: $0[1]) }
+    }
+
+    /// A query of `rank` for the rows of `table` matching an expression (the parameter after
+    /// those of `rank`), the filter's parameters after it; with `rankedTo`, of each row's rowid
+    /// and score, the best first, that many. Without a filter the index is queried alone:
+    /// joining `article` first would look up every matching row before the LIMIT applies.
+    private func selection(_ rank: String, in table: String, filter: ArticleFilter, rankedTo limit: Int? = nil) -> String {
+        let rowid = filter.isEmpty ? "rowid" : "a.rowid AS rowid"
+        let columns = limit == nil ? rank : "\(rowid), \(rank) AS score"
+        let order = limit.map { "ORDER BY score LIMIT \($0)" } ?? ""
+        guard !filter.isEmpty else {
+            return "SELECT \(columns) FROM \(table) WHERE \(table) MATCH ? \(order)"
+        }
+        return """
+            SELECT \(columns)
+            FROM \(table) JOIN article a ON a.rowid = \(table).rowid
+            WHERE \(table) MATCH ? AND \(filter.sql().condition)
+            \(order)
+            """
     }
 
     /// Which of `rowids` `index` matches for a `match` expression.

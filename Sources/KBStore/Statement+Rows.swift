@@ -19,6 +19,12 @@ extension Statement {
     /// current row.
     func step(arguments: StatementArguments, _ body: (OpaquePointer) throws -> Void) throws {
         try setArguments(arguments)
+        try step(body)
+    }
+
+    /// Steps through the rows the statement yields with the arguments it holds, as
+    /// `step(arguments:_:)` does.
+    func step(_ body: (OpaquePointer) throws -> Void) throws {
         defer { sqlite3_reset(sqliteStatement) }
         while true {
             switch sqlite3_step(sqliteStatement) {

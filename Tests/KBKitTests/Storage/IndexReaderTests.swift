@@ -39,6 +39,10 @@ import Testing
         .any([.phrase("not found"), .phrase("error"), .phrase("nosuchwordanywhere")]),
     ]
 
+    /// Rows a chunk of stored lengths up to which a query's rows are gathered and ranked
+    /// after it (`MatchedRows`): never, and always.
+    static let sparseRowsPerChunk = [0, 1_000_000]
+
     @Test(arguments: [FullTextIndex.body, .head])
     func theScoresAreFTS5s(index: FullTextIndex) throws {
         let weights = index == .body ? [10.0, 8.0, 1.0, 2.0, 6.0] : [10.0, 8.0, 6.0]
@@ -47,14 +51,22 @@ import Testing
             let codes = try String.fetchAll(reader.db, sql: "SELECT term FROM article_head_column_vocab WHERE col = 'codes' ORDER BY doc DESC, term")
             try #require(codes.count >= 2)
             let withCodes: [MatchExpression] = [.code(codes[0]), .any([.code(codes[0]), .code(codes[1]), .phrase("error")])]
+            // Every row, and the best few as SQLite's sorter keeps them (rows of equal scores
+            // in the order they came).
             for match in Self.expressions + withCodes {
                 let terms = Set(match.phrases.map(\.words))
                 let statistics = try reader.termStatistics(terms: terms, pairs: [])
-                let fts5 = try reader.rankedMatches(in: index, match: match, weights: weights, limit: 10_000, filter: ArticleFilter())
-                let kb = try reader.rankedMatches(
-                    in: index, match: match, weights: weights, limit: 10_000, filter: ArticleFilter(), statistics: statistics)
-                #expect(!fts5.isEmpty)
-                #expect(kb == fts5, "\(match.fts5)")
+                for limit in [10_000, 1, 4, 9] {
+                    let fts5 = try reader.rankedMatches(in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter())
+                    #expect(!fts5.isEmpty)
+                    // Ranked by SQLite's sorter, and gathered and ranked after the query.
+                    for sparse in Self.sparseRowsPerChunk {
+                        let kb = try reader.rankedMatches(
+                            in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter(), statistics: statistics,
+                            sparseRowsPerChunk: sparse)
+                        #expect(kb == fts5, "\(match.fts5), limit \(limit), \(sparse) rows a chunk")
+                    }
+                }
             }
         }
     }
@@ -83,11 +95,50 @@ import Testing
         }
     }
 
-    @Test func aCountForEachPhraseIsRequired() throws {
-        _ = try TemporaryStore.articles.open().readIndex { reader in
-            #expect(throws: DatabaseError.self) {
-                try Row.fetchAll(reader.db, sql: "SELECT kb_bm25(article_fts, '3', 'article_fts') FROM article_fts WHERE article_fts MATCH '\"error\" OR \"file\"'")
+    /// Articles of the same words score alike: the best few of them are the first stored,
+    /// as SQLite's sorter keeps rows of equal scores in the order they came.
+    @Test func equalScoresAreTakenInRowOrder() throws {
+        let store = try TemporaryStore()
+        for n in 0..<6 {
+            // Alike but for the number in the title, a word of the same length.
+            try store.write("kb/article-\(n).md", "# Spooler stops \(n)\n\n## Symptoms\n\nThe print spooler stops with an error.\n")
+        }
+        try store.write("kb/other.md", "# Spooler error\n\n## Symptoms\n\nThe spooler shows the error again.\n")
+        try store.importPaths([store.folder.appendingPathComponent("kb").path])
+        try store.open().readIndex { reader in
+            let match = MatchExpression.any([.phrase("spooler"), .phrase("error")])
+            let statistics = try reader.termStatistics(terms: ["spooler", "error"], pairs: [])
+            for index in FullTextIndex.allCases {
+                let weights = [Double](repeating: 1, count: index.columns.count)
+                let every = try reader.rankedMatches(in: index, match: match, weights: weights, limit: 100, filter: ArticleFilter())
+                #expect(Set(every.map(\.score)).count < every.count, "some scores are equal")
+                for limit in 1...every.count {
+                    let fts5 = try reader.rankedMatches(in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter())
+                    for sparse in Self.sparseRowsPerChunk {
+                        let kb = try reader.rankedMatches(
+                            in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter(), statistics: statistics,
+                            sparseRowsPerChunk: sparse)
+                        #expect(kb == fts5, "\(index), limit \(limit), \(sparse) rows a chunk")
+                    }
+                }
             }
+        }
+    }
+
+    @Test func aCountForEachPhraseAndRowsToGatherInAreRequired() throws {
+        _ = try TemporaryStore.articles.open().readIndex { reader in
+            let match = "article_fts MATCH '\"error\" OR \"file\"'"
+            let statement = try reader.db.makeStatement(sql: "SELECT kb_bm25(article_fts, ?, 'article_fts', ?) FROM article_fts WHERE \(match)")
+            // Two phrases, one count.
+            try statement.setArguments(["3", nil])
+            #expect(throws: DatabaseError.self) {
+                try MatchedRows().bind(to: statement, parameter: 2) { try statement.step { _ in } }
+            }
+            // Counts for both, and nowhere to gather the rows.
+            try statement.setArguments(["3 4", nil])
+            #expect(throws: DatabaseError.self) { try statement.step { _ in } }
+            try statement.setArguments(["3 4", nil])
+            #expect(throws: Never.self) { try MatchedRows().bind(to: statement, parameter: 2) { try statement.step { _ in } } }
         }
     }
 }
