@@ -31,7 +31,7 @@ import Testing
     }
 
     /// Scores with kb's counts and lengths, and FTS5's own, for expressions of common words:
-    /// kb's ranked by SQLite's sorter, then gathered and ranked after the query (`MatchedRows`).
+    /// kb's read both ways (`SnapshotBM25Tests.sparseRowsPerChunk`).
     static func scores(_ store: TemporaryStore, index: FullTextIndex, limit: Int = 10_000) throws -> (kb: [[ScoredRow]], fts5: [ScoredRow]) {
         try store.open().readIndex { reader in
             let match = MatchExpression.any([.phrase("error"), .phrase("the"), .phrase("windows"), .phrase("printing")])

@@ -39,9 +39,26 @@ import Testing
         .any([.phrase("not found"), .phrase("error"), .phrase("nosuchwordanywhere")]),
     ]
 
-    /// Rows a chunk of stored lengths up to which a query's rows are gathered and ranked
-    /// after it (`MatchedRows`): never, and always.
+    /// Rows a chunk of stored lengths up to which only the rows that may be among the best
+    /// have their lengths read (`MatchedRows`): never (each row's is read), and always.
     static let sparseRowsPerChunk = [0, 1_000_000]
+
+    /// Expects kb's best `limit` rows for `match`, scored with the counts of `statistics`, to
+    /// be FTS5's, read both ways (`sparseRowsPerChunk`); returns FTS5's.
+    @discardableResult
+    static func expectFTS5sRanking(
+        _ reader: IndexReader, _ index: FullTextIndex, _ match: MatchExpression, weights: [Double], limit: Int,
+        statistics: TermStatistics
+    ) throws -> [ScoredRow] {
+        let fts5 = try reader.rankedMatches(in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter())
+        for sparse in sparseRowsPerChunk {
+            let kb = try reader.rankedMatches(
+                in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter(), statistics: statistics,
+                sparseRowsPerChunk: sparse)
+            #expect(kb == fts5, "\(index) \(match.fts5), limit \(limit), \(sparse) rows a chunk")
+        }
+        return fts5
+    }
 
     @Test(arguments: [FullTextIndex.body, .head])
     func theScoresAreFTS5s(index: FullTextIndex) throws {
@@ -57,15 +74,8 @@ import Testing
                 let terms = Set(match.phrases.map(\.words))
                 let statistics = try reader.termStatistics(terms: terms, pairs: [])
                 for limit in [10_000, 1, 4, 9] {
-                    let fts5 = try reader.rankedMatches(in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter())
+                    let fts5 = try Self.expectFTS5sRanking(reader, index, match, weights: weights, limit: limit, statistics: statistics)
                     #expect(!fts5.isEmpty)
-                    // Ranked by SQLite's sorter, and gathered and ranked after the query.
-                    for sparse in Self.sparseRowsPerChunk {
-                        let kb = try reader.rankedMatches(
-                            in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter(), statistics: statistics,
-                            sparseRowsPerChunk: sparse)
-                        #expect(kb == fts5, "\(match.fts5), limit \(limit), \(sparse) rows a chunk")
-                    }
                 }
             }
         }
@@ -113,13 +123,7 @@ import Testing
                 let every = try reader.rankedMatches(in: index, match: match, weights: weights, limit: 100, filter: ArticleFilter())
                 #expect(Set(every.map(\.score)).count < every.count, "some scores are equal")
                 for limit in 1...every.count {
-                    let fts5 = try reader.rankedMatches(in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter())
-                    for sparse in Self.sparseRowsPerChunk {
-                        let kb = try reader.rankedMatches(
-                            in: index, match: match, weights: weights, limit: limit, filter: ArticleFilter(), statistics: statistics,
-                            sparseRowsPerChunk: sparse)
-                        #expect(kb == fts5, "\(index), limit \(limit), \(sparse) rows a chunk")
-                    }
+                    try Self.expectFTS5sRanking(reader, index, match, weights: weights, limit: limit, statistics: statistics)
                 }
             }
         }
