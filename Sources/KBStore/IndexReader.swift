@@ -102,9 +102,11 @@ package struct IndexReader {
     ) throws -> [ScoredRow] {
         let table = index.table
         let columnWeights = weights.map { String($0) }.joined(by: ", ")
+        let condition = filter.isEmpty ? nil : filter.sql()
+        let filterArguments = StatementArguments(condition?.arguments ?? [])
         guard let statistics else {
-            let sql = selection("bm25(\(table), \(columnWeights))", in: table, filter: filter, rankedTo: limit)
-            return try db.cachedStatement(sql: sql).rows(arguments: [match.fts5] + StatementArguments(filter.sql().arguments)) {
+            let sql = selection("bm25(\(table), \(columnWeights))", in: table, condition: condition?.condition, rankedTo: limit)
+            return try db.cachedStatement(sql: sql).rows(arguments: [match.fts5] + filterArguments) {
                 ScoredRow(rowid: $0[0], score: $0[1])
             }
         }
@@ -113,8 +115,8 @@ package struct IndexReader {
         })
         // The second parameter is the collector, bound as a pointer over the NULL given here.
         let statement = try db.cachedStatement(sql: selection(
-            "\(SnapshotBM25.name)(\(table), ?, '\(table)', ?, \(columnWeights))", in: table, filter: filter))
-        try statement.setArguments([counts, nil, match.fts5] + StatementArguments(filter.sql().arguments))
+            "\(SnapshotBM25.name)(\(table), ?, '\(table)', ?, \(columnWeights))", in: table, condition: condition?.condition))
+        try statement.setArguments([counts, nil, match.fts5] + filterArguments)
         let matched = MatchedRows()
         try matched.bind(to: statement, parameter: 2) { try statement.step { _ in } }
         let chunks = max(1, statistics.articles / Int(IndexLengths.chunkRows))
@@ -124,20 +126,21 @@ package struct IndexReader {
     }
 
     /// A query of `rank` for the rows of `table` matching an expression (the parameter after
-    /// those of `rank`), the filter's parameters after it; with `rankedTo`, of each row's rowid
-    /// and score, the best first, that many. Without a filter the index is queried alone:
-    /// joining `article` first would look up every matching row before the LIMIT applies.
-    private func selection(_ rank: String, in table: String, filter: ArticleFilter, rankedTo limit: Int? = nil) -> String {
-        let rowid = filter.isEmpty ? "rowid" : "a.rowid AS rowid"
+    /// those of `rank`), and a filter's `condition` on `article a` (its parameters after); with
+    /// `rankedTo`, of each row's rowid and score, the best first, that many. Without a filter
+    /// the index is queried alone: joining `article` first would look up every matching row
+    /// before the LIMIT applies.
+    private func selection(_ rank: String, in table: String, condition: String?, rankedTo limit: Int? = nil) -> String {
+        let rowid = condition == nil ? "rowid" : "a.rowid AS rowid"
         let columns = limit == nil ? rank : "\(rowid), \(rank) AS score"
         let order = limit.map { "ORDER BY score LIMIT \($0)" } ?? ""
-        guard !filter.isEmpty else {
+        guard let condition else {
             return "SELECT \(columns) FROM \(table) WHERE \(table) MATCH ? \(order)"
         }
         return """
             SELECT \(columns)
             FROM \(table) JOIN article a ON a.rowid = \(table).rowid
-            WHERE \(table) MATCH ? AND \(filter.sql().condition)
+            WHERE \(table) MATCH ? AND \(condition)
             \(order)
             """
     }
