@@ -14,8 +14,12 @@ import GRDBSQLite
 /// as SQLite's `ORDER BY score LIMIT` takes them. Where the rows are denser than the chunks
 /// (a small store), each chunk is read anyway, and each row is scored in order.
 final class MatchedRows {
-    /// The SQLite pointer type the function and the caller agree on (`sqlite3_bind_pointer`).
+    /// The SQLite pointer type the function and the caller agree on (`sqlite3_bind_pointer`
+    /// keeps it, so it is a static string).
     private static let pointerType: StaticString = "kb_matched_rows"
+    private static var pointerTypeName: UnsafePointer<CChar> {
+        UnsafeRawPointer(pointerType.utf8Start).assumingMemoryBound(to: CChar.self)
+    }
 
     private var figures: SnapshotBM25.QueryFigures?
     /// Each row as it came: its rowid, its length (negative: not known yet), the least
@@ -28,16 +32,14 @@ final class MatchedRows {
     /// Binds this collector to `statement`'s parameter `index` for the statement's next run;
     /// `body` runs it, and the parameter is cleared after.
     func bind<T>(to statement: Statement, parameter index: Int32, _ body: () throws -> T) rethrows -> T {
-        let type = UnsafeRawPointer(Self.pointerType.utf8Start).assumingMemoryBound(to: CChar.self)
-        sqlite3_bind_pointer(statement.sqliteStatement, index, Unmanaged.passUnretained(self).toOpaque(), type, nil)
+        sqlite3_bind_pointer(statement.sqliteStatement, index, Unmanaged.passUnretained(self).toOpaque(), Self.pointerTypeName, nil)
         defer { sqlite3_bind_null(statement.sqliteStatement, index) }
         return try withExtendedLifetime(self) { try body() }
     }
 
     /// The collector bound to the function's argument `value`, nil when it is NULL.
     static func bound(to value: OpaquePointer?) -> MatchedRows? {
-        let type = UnsafeRawPointer(pointerType.utf8Start).assumingMemoryBound(to: CChar.self)
-        return sqlite3_value_pointer(value, type).map { Unmanaged<MatchedRows>.fromOpaque($0).takeUnretainedValue() }
+        sqlite3_value_pointer(value, pointerTypeName).map { Unmanaged<MatchedRows>.fromOpaque($0).takeUnretainedValue() }
     }
 
     /// Adds the row being scored: its phrase counts are in `figures.frequency`, its columns
@@ -77,7 +79,7 @@ final class MatchedRows {
             }
             guard count <= sparseUpTo else {
                 for row in 0..<count { try keep(row) }
-                return kept.rows.map { ScoredRow(rowid: $0.rowid, score: -1.0 * $0.score) }
+                return kept.ranked
             }
             // The most each row can score: with the least length its instances allow.
             let bounds = (0..<count).map { row in
@@ -96,7 +98,7 @@ final class MatchedRows {
                 if kept.isFull, bounds[row] < kept.worst { continue }
                 try keep(row)
             }
-            return kept.rows.map { ScoredRow(rowid: $0.rowid, score: -1.0 * $0.score) }
+            return kept.ranked
         }
     }
 
@@ -130,6 +132,8 @@ final class MatchedRows {
         }
 
         var isFull: Bool { rows.count == limit }
+        /// The rows kept, best first, their scores negated as FTS5 gives them.
+        var ranked: [ScoredRow] { rows.map { ScoredRow(rowid: $0.rowid, score: -1.0 * $0.score) } }
         /// The lowest score kept.
         var worst: Double { rows[rows.count - 1].score }
 
