@@ -1,3 +1,4 @@
+import GRDB
 import KBModel
 
 /// Restricts search and export to some articles. Every condition given must hold.
@@ -29,9 +30,13 @@ public struct ArticleFilter: Sendable, Equatable {
     public var isEmpty: Bool { product == nil && version == nil && keyword == nil && since == nil && ids.isEmpty && knowledgeBase == nil }
 
     /// SQL conditions on `article` (aliased `a`) and their arguments.
-    package func sql() -> (condition: String, arguments: [String]) {
+    package func sql() -> (condition: String, arguments: StatementArguments) {
         var conditions: [String] = []
-        var arguments: [String] = []
+        // Optional existentials, as an array literal of arguments holds them: GRDB's
+        // initializer from a sequence of `String` found the runtime's first use of that
+        // sequence type, which scanned every protocol conformance of the executable
+        // (2% of a one-shot search's time).
+        var arguments: [(any DatabaseValueConvertible)?] = []
         if let product {
             conditions.append("a.product LIKE '%' || ? || '%' ESCAPE '\\'")
             arguments.append(Self.escapeLike(product))
@@ -54,9 +59,9 @@ public struct ArticleFilter: Sendable, Equatable {
         }
         if !ids.isEmpty {
             conditions.append("a.id IN (\(ids.map { _ in "?" }.joined(by: ",")))")
-            arguments += ids
+            arguments += ids.map { $0 }
         }
-        return (conditions.isEmpty ? "1" : conditions.joined(by: " AND "), arguments)
+        return (conditions.isEmpty ? "1" : conditions.joined(by: " AND "), StatementArguments(arguments))
     }
 
     private static func escapeLike(_ s: String) -> String {

@@ -9,7 +9,7 @@ extension ArticleStore {
         try read { db in
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT a.record, a.sections_only FROM article a WHERE \(condition) ORDER BY a.id",
-                arguments: StatementArguments(arguments))
+                arguments: arguments)
             while let row = try cursor.next() {
                 try body(StoredRecord.decode(row["record"], sectionsOnly: row["sections_only"]))
             }

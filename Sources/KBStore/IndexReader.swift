@@ -103,7 +103,7 @@ package struct IndexReader {
         let table = index.table
         let columnWeights = weights.map { String($0) }.joined(by: ", ")
         let condition = filter.isEmpty ? nil : filter.sql()
-        let filterArguments = StatementArguments(condition?.arguments ?? [])
+        let filterArguments = condition?.arguments ?? StatementArguments()
         guard let statistics else {
             let sql = selection("bm25(\(table), \(columnWeights))", in: table, condition: condition?.condition, rankedTo: limit)
             return try db.cachedStatement(sql: sql).rows(arguments: [match.fts5] + filterArguments) {
@@ -231,7 +231,7 @@ package struct IndexReader {
         let (condition, filterArguments) = filter.sql()
         return try Set(Int64.fetchAll(
             db.cachedStatement(sql: "SELECT rowid FROM article a WHERE rowid IN (\(SQLList.values)) AND \(condition)"),
-            arguments: [SQLList.json(rowids)] + StatementArguments(filterArguments)))
+            arguments: [SQLList.json(rowids)] + filterArguments))
     }
 
     /// For each of `ids`, the articles that state it as their KB number (`Article.kbNumbers`):
