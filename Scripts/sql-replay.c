@@ -63,9 +63,18 @@ static void floor_tf(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
     sqlite3_result_double(out, -hits);
 }
 
+static const char *statements_path;
+
+// A statement file this program cannot read, or a statement SQLite could not run: named, and
+// no time reported for a replay that did less than kb's search.
+static void fail(const char *what, const char *detail) {
+    fprintf(stderr, "sql-replay: %s: %s%s%s\n", statements_path, what, detail ? ": " : "", detail ? detail : "");
+    exit(3);
+}
+
 static char *read_bytes(FILE *file, long count) {
-    char *bytes = malloc(count + 1);
-    if (!bytes || fread(bytes, 1, count, file) != (size_t)count) exit(3);
+    char *bytes = count >= 0 ? malloc(count + 1) : NULL;
+    if (!bytes || fread(bytes, 1, count, file) != (size_t)count) fail("a statement or value shorter than it says", NULL);
     bytes[count] = 0;
     fgetc(file);  // the newline after the bytes
     return bytes;
@@ -104,6 +113,7 @@ int main(int argc, char **argv) {
     static char paste[1 << 16];
     while (fread(paste, 1, sizeof paste, stdin) == sizeof paste) {}
     configure();
+    statements_path = argv[1];
     FILE *file = fopen(argv[1], "r");
     sqlite3 *db;
     fts5_api *api;
@@ -118,7 +128,7 @@ int main(int argc, char **argv) {
     int id;
     long count;
     while (fscanf(file, " %1s %d %ld", kind, &id, &count) == 3) {
-        if (id < 0 || id >= MAX_STATEMENTS) return 3;
+        if (id < 0 || id >= MAX_STATEMENTS) fail("a statement number out of range", NULL);
         if (kind[0] == 'P') {
             fgetc(file);
             char *sql = read_bytes(file, count);
@@ -130,15 +140,19 @@ int main(int argc, char **argv) {
             continue;
         }
         sqlite3_stmt *statement = statements[id];
+        if (kind[0] != 'R' || !statement) fail("a run of a statement not prepared before it", NULL);
         sqlite3_reset(statement);
         for (int index = 1; index <= count; index++)
-            if (bind(statement, index, file) != SQLITE_OK) return 3;
-        while (sqlite3_step(statement) == SQLITE_ROW)
+            if (bind(statement, index, file) != SQLITE_OK) fail("a value that cannot be bound", sqlite3_sql(statement));
+        int rc;
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
             for (int column = 0; column < sqlite3_column_count(statement); column++) {
                 sqlite3_column_blob(statement, column);
                 bytes += sqlite3_column_bytes(statement, column);
             }
+        if (rc != SQLITE_DONE) fail(sqlite3_errmsg(db), sqlite3_sql(statement));
     }
+    if (!feof(file)) fail("a line that is no statement", NULL);
     printf("%lld bytes read\n", bytes);
     return 0;
 }
