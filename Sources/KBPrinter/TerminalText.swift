@@ -44,29 +44,31 @@ package struct TerminalText: Sendable, ExpressibleByStringInterpolation {
         return joined
     }
 
-    /// Appends `right` to `left`.
-    package static func += (left: inout TerminalText, right: TerminalText) { left = left + right }
+    /// Appends `right` to `left`, in place: `left = left + right` copied all of `left`'s
+    /// pieces at each append, and a result's text is built by some fifteen of them.
+    package static func += (left: inout TerminalText, right: TerminalText) { left.pieces += right.pieces }
 
     /// The bytes to print: every piece's text neutralised, styled pieces wrapped in their
     /// SGR sequence when `color` is on.
     package func rendered(color: Bool) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.text.utf8.count + 16 })
         for piece in pieces {
             let text = TerminalSanitizer.neutralize(piece.text)
             if color, let style = piece.style {
-                out += "\u{1B}[\(style)m" + text + "\u{1B}[0m"
+                out += "\u{1B}[".utf8
+                out += style.utf8
+                out.append(UInt8(ascii: "m"))
+                out += text.utf8
+                out += "\u{1B}[0m".utf8
             } else {
-                out += text
+                out += text.utf8
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
-/// Makes text safe to print on a terminal: every control character but line feed and tab
-/// (C0, DEL, C1), and the characters that reorder how a line is displayed (bidirectional
-/// overrides and isolates), is shown as its code, `\x1B` or `\u{202E}`, instead of being
-/// obeyed.
 package enum TerminalSanitizer {
     /// `text` with every character a terminal would obey replaced by its visible code.
     package static func neutralize(_ text: String) -> String {

@@ -12,10 +12,11 @@ struct ResultAssembly {
     func results(_ ranked: [(RankedCandidate, Run)], twins: [Int64: [String]] = [:]) throws -> [SearchResult] {
         // The paste's words made ready for snippets once for the results of each search.
         var wanted: Snippet.Wanted?
-        return try ranked.enumerated().map { index, item in
+        let articles = try load(ranked.map(\.0.candidate))
+        return ranked.enumerated().map { index, item in
             let (ranked, run) = item
             let candidate = ranked.candidate
-            let article = try load(candidate)
+            let article = articles[index]
             if wanted?.tokens != run.query.tokens { wanted = Snippet.Wanted(run.query) }
             let snippet = Snippet.best(in: article, wanted: wanted!, preferred: ranked.matchedMessage)
             return SearchResult(
@@ -26,12 +27,16 @@ struct ResultAssembly {
         }
     }
 
-    /// The article, from the cache when it holds it.
-    private func load(_ candidate: Candidate) throws -> Article {
-        let key = ArticleCache.Key(rowid: candidate.rowid, contentHash: candidate.contentHash)
-        if let entry = cache?.entry(key) { return entry.article }
-        let article = try reader.article(rowid: candidate.rowid)
-        cache?.store(article, for: key)
-        return article
+    /// The candidates' articles, from the cache when it holds them, the others read from the
+    /// store together.
+    private func load(_ candidates: [Candidate]) throws -> [Article] {
+        let keys = candidates.map { ArticleCache.Key(rowid: $0.rowid, contentHash: $0.contentHash) }
+        var articles = keys.map { cache?.entry($0)?.article }
+        let missing = articles.indices.filter { articles[$0] == nil }
+        for (index, article) in zip(missing, try reader.articles(rowids: missing.map { keys[$0].rowid })) {
+            articles[index] = article
+            cache?.store(article, for: keys[index])
+        }
+        return articles.map { $0! }
     }
 }

@@ -148,7 +148,7 @@ enum StoredRecord {
         try json.withUnsafeBytes { try decode(utf8: $0.bindMemory(to: UInt8.self), sectionsOnly: sectionsOnly) }
     }
 
-    private static func decode(utf8 json: UnsafeBufferPointer<UInt8>, sectionsOnly: Bool) throws -> Article {
+    static func decode(utf8 json: UnsafeBufferPointer<UInt8>, sectionsOnly: Bool) throws -> Article {
         // The store's records are the writer's output: the fast reader takes them, and the
         // strict decoder any other, saying what is wrong.
         let article: Article

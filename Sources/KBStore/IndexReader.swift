@@ -248,12 +248,26 @@ package struct IndexReader {
 
     /// The article stored in this row.
     package func article(rowid: Int64) throws -> Article {
-        let articles = try db.cachedStatement(sql: "SELECT record, sections_only FROM article WHERE rowid = ?")
-            .rows(arguments: [rowid]) { row in
-                try row.withUnsafeData(atIndex: 0) { record in try StoredRecord.decode(inPlace: record ?? Data(), sectionsOnly: row[1]) }
+        try articles(rowids: [rowid])[0]
+    }
+
+    /// The articles stored in these rows, in their order, read by one statement through
+    /// SQLite's C interface, each record decoded where it lies in the row: a statement a row,
+    /// stepped through GRDB's rows, cost a search's ten results some 120,000 instructions more.
+    package func articles(rowids: [Int64]) throws -> [Article] {
+        guard !rowids.isEmpty else { return [] }
+        var stored: [Int64: Article] = [:]
+        try db.cachedStatement(sql: "SELECT a.rowid, a.record, a.sections_only FROM \(SQLList.table) JOIN article a ON a.rowid = l.value")
+            .step(arguments: [SQLList.json(rowids)]) { statement in
+                // The pointer first, then its length (SQLite's order for a text column).
+                let start = sqlite3_column_blob(statement, 1)?.assumingMemoryBound(to: UInt8.self)
+                let record = UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, 1)))
+                stored[sqlite3_column_int64(statement, 0)] = try StoredRecord.decode(utf8: record, sectionsOnly: sqlite3_column_int(statement, 2) != 0)
             }
-        guard let article = articles.first else { throw StoredRecord.Unreadable(description: "no article in row \(rowid)") }
-        return article
+        return try rowids.map { rowid in
+            guard let article = stored[rowid] else { throw StoredRecord.Unreadable(description: "no article in row \(rowid)") }
+            return article
+        }
     }
 }
 

@@ -81,6 +81,11 @@ extension Statement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index))), as: UTF8.self)
     }
 
+    /// The integer in column `index` of the statement's current row; nil for NULL.
+    static func integer(_ statement: OpaquePointer, _ index: Int32) -> Int? {
+        sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, index))
+    }
+
     /// SQLITE_TRANSIENT, a macro Swift does not import: SQLite copies what is bound.
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }

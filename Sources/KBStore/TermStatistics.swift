@@ -60,9 +60,10 @@ package struct TermStatistics {
             if count <= phraseCap { documentFrequency[phrase] = count } else { commonPhrases.insert(phrase) }
         }
         let head = try db.cachedStatement(sql: "SELECT t.term, t.articles, t.in_codes FROM \(SQLList.table) JOIN head_term_stats t ON t.term = l.value")
-        for (term, articles, inCodes) in try head.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?, $0[2] as Int?) }) {
-            headFrequency[term] = articles
-            codeFrequency[term] = inCodes
+        try head.step(arguments: [SQLList.json(terms)]) { row in
+            let term = Statement.text(row, 0) ?? ""
+            headFrequency[term] = Statement.integer(row, 1)
+            codeFrequency[term] = Statement.integer(row, 2)
         }
     }
 
@@ -130,8 +131,8 @@ package struct TermStatistics {
     fileprivate mutating func fetch(_ db: Database, _ table: String, count: String, _ terms: some Collection<String>) throws {
         guard !terms.isEmpty else { return }
         let statement = try db.cachedStatement(sql: "SELECT t.term, t.\(count) FROM \(SQLList.table) JOIN \(table) t ON t.term = l.value")
-        for (term, articles) in try statement.rows(arguments: [SQLList.json(terms)], { ($0[0] as String, $0[1] as Int?) }) {
-            documentFrequency[term] = articles
+        try statement.step(arguments: [SQLList.json(terms)]) { row in
+            documentFrequency[Statement.text(row, 0) ?? ""] = Statement.integer(row, 1)
         }
     }
 

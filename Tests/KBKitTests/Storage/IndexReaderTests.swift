@@ -27,6 +27,27 @@ import Testing
     }
 }
 
+/// A search's results' records are read together (`IndexReader.articles`): each comes back
+/// where its row was asked for, whatever order the rows are stored in, and a row that holds
+/// no article is an error, not a shorter list.
+@Suite struct ArticleRecordsTests {
+    @Test func eachRecordComesBackWhereItsRowWasAsked() throws {
+        try TemporaryStore.articles.open().readIndex { reader in
+            let stored = try Row.fetchAll(reader.db, sql: "SELECT rowid, id FROM article ORDER BY rowid")
+            let rowids: [Int64] = stored.map { $0[0] }
+            let ids: [String] = stored.map { $0[1] }
+            #expect(rowids.count >= 3)
+            // The last row first, then every other row: neither the table's order nor its reverse.
+            let asked = [rowids.last!] + rowids.dropLast().enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            let expected = asked.map { rowid in ids[rowids.firstIndex(of: rowid)!] }
+            #expect(try reader.articles(rowids: asked).map(\.id) == expected)
+            #expect(try reader.article(rowid: rowids[1]).id == ids[1])
+            #expect(try reader.articles(rowids: []).isEmpty)
+            #expect(throws: (any Error).self) { try reader.articles(rowids: [rowids[0], rowids.max()! + 1]) }
+        }
+    }
+}
+
 /// Both indexes scored with kb's own counts of the phrases (`SnapshotBM25`) give FTS5's bm25
 /// scores to the last bit, as long as the counts are current (an import refreshes them).
 @Suite struct SnapshotBM25Tests {
