@@ -69,6 +69,10 @@ package struct TerminalText: Sendable, ExpressibleByStringInterpolation {
     }
 }
 
+/// Makes text safe to print on a terminal: every control character but line feed and tab
+/// (C0, DEL, C1), and the characters that reorder how a line is displayed (bidirectional
+/// overrides and isolates), is shown as its code, `\x1B` or `\u{202E}`, instead of being
+/// obeyed.
 package enum TerminalSanitizer {
     /// `text` with every character a terminal would obey replaced by its visible code.
     package static func neutralize(_ text: String) -> String {
