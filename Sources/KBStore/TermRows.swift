@@ -100,7 +100,7 @@ enum TermRows {
 
     /// The rows of `rowids` whose article holds `term`, or nil when the term has no bitmap.
     /// The bitmap is read where it lies in SQLite's row, through its C interface: GRDB's
-    /// `Data.fetchOne` copied it and cost some 10,000 instructions a term more.
+    /// `Data.fetchOne` copied it and cost some 3,000 instructions a term more.
     static func rows(of rowids: [Int64], holding term: String, in db: Database) throws -> Set<Int64>? {
         var rows: Set<Int64>?
         try db.cachedStatement(sql: "SELECT rows FROM term_rows WHERE term = ?").step(arguments: [term]) { statement in
