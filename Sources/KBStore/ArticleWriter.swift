@@ -144,10 +144,6 @@ enum StoredRecord {
 
     /// The record in `json`, read where it lies (a search reads its results' records in
     /// SQLite's row: making a String of each first cost as many instructions as decoding it).
-    static func decode(inPlace json: Data, sectionsOnly: Bool) throws -> Article {
-        try json.withUnsafeBytes { try decode(utf8: $0.bindMemory(to: UInt8.self), sectionsOnly: sectionsOnly) }
-    }
-
     static func decode(utf8 json: UnsafeBufferPointer<UInt8>, sectionsOnly: Bool) throws -> Article {
         // The store's records are the writer's output: the fast reader takes them, and the
         // strict decoder any other, saying what is wrong.

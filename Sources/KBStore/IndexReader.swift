@@ -246,11 +246,6 @@ package struct IndexReader {
         return successors
     }
 
-    /// The article stored in this row.
-    package func article(rowid: Int64) throws -> Article {
-        try articles(rowids: [rowid])[0]
-    }
-
     /// The articles stored in these rows, in their order, read by one statement through
     /// SQLite's C interface, each record decoded where it lies in the row: a statement
     /// execution a row, stepped through GRDB's row cursor, cost a search some 0.4 M
@@ -260,10 +255,8 @@ package struct IndexReader {
         var stored: [Int64: Article] = [:]
         try db.cachedStatement(sql: "SELECT a.rowid, a.record, a.sections_only FROM \(SQLList.table) JOIN article a ON a.rowid = l.value")
             .step(arguments: [SQLList.json(rowids)]) { statement in
-                // The pointer first, then its length (SQLite's order for a text column).
-                let start = sqlite3_column_blob(statement, 1)?.assumingMemoryBound(to: UInt8.self)
-                let record = UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, 1)))
-                stored[sqlite3_column_int64(statement, 0)] = try StoredRecord.decode(utf8: record, sectionsOnly: sqlite3_column_int(statement, 2) != 0)
+                stored[sqlite3_column_int64(statement, 0)] = try StoredRecord.decode(
+                    utf8: Statement.bytes(statement, 1), sectionsOnly: sqlite3_column_int(statement, 2) != 0)
             }
         return try rowids.map { rowid in
             guard let article = stored[rowid] else { throw StoredRecord.Unreadable(description: "no article in row \(rowid)") }

@@ -81,6 +81,16 @@ extension Statement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index))), as: UTF8.self)
     }
 
+    /// The bytes of column `index` (from 0) of `statement`'s current row, where they lie in
+    /// SQLite's row (valid until the statement steps on or resets); empty for NULL or an
+    /// empty value.
+    static func bytes(_ statement: OpaquePointer, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        // The pointer first, then its length: SQLite's order, so that a text value is not
+        // converted in between.
+        let start = sqlite3_column_blob(statement, index)?.assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, index)))
+    }
+
     /// The integer in column `index` of the statement's current row; nil for NULL.
     static func integer(_ statement: OpaquePointer, _ index: Int32) -> Int? {
         sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, index))

@@ -105,8 +105,7 @@ enum TermRows {
         var rows: Set<Int64>?
         try db.cachedStatement(sql: "SELECT rows FROM term_rows WHERE term = ?").step(arguments: [term]) { statement in
             guard rows == nil, sqlite3_column_type(statement, 0) != SQLITE_NULL else { return }
-            let start = sqlite3_column_blob(statement, 0)?.assumingMemoryBound(to: UInt8.self)
-            let bytes = UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, 0)))
+            let bytes = Statement.bytes(statement, 0)
             rows = Set(rowids.filter { rowid in
                 let byte = Int(rowid / 8)
                 return rowid >= 0 && byte < bytes.count && bytes[byte] & (1 << UInt8(rowid % 8)) != 0

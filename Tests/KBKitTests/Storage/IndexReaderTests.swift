@@ -41,7 +41,7 @@ import Testing
             let asked = [rowids.last!] + rowids.dropLast().enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
             let expected = asked.map { rowid in ids[rowids.firstIndex(of: rowid)!] }
             #expect(try reader.articles(rowids: asked).map(\.id) == expected)
-            #expect(try reader.article(rowid: rowids[1]).id == ids[1])
+            #expect(try reader.articles(rowids: [rowids[1]]).map(\.id) == [ids[1]])
             #expect(try reader.articles(rowids: []).isEmpty)
             #expect(throws: (any Error).self) { try reader.articles(rowids: [rowids[0], rowids.max()! + 1]) }
         }
