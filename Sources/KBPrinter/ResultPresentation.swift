@@ -69,7 +69,7 @@ public struct ResultPresentation: Sendable {
     /// How `result` is shown.
     public init(_ result: SearchResult) {
         self.result = result
-        matchedLine = Self.spans(result.snippet, words: Set(result.matchedWords))
+        matchedLine = Self.spans(result.snippet, words: result.matchedWords)
         remedy = result.article.remedy.flatMap { heading, text in
             let lines = Self.firstLines(of: text, count: Self.remedyLines)
             return lines.isEmpty ? nil : Remedy(name: heading, text: lines.joined(by: " "))
@@ -91,18 +91,25 @@ public struct ResultPresentation: Sendable {
     }
 
     /// `text` cut into plain and matched spans; the words are lower-case tokens.
-    static func spans(_ text: String, words: Set<String>) -> [Span] {
+    static func spans(_ text: String, words: [String]) -> [Span] {
         let bytes = Array(text.utf8)
         let matched: [Range<Int>] = bytes.withUnsafeBufferPointer { line in
-            guard Tokenizer.isASCII(line) else { return Tokenizer.tokens(text).filter { words.contains($0.text) }.map(\.range) }
+            guard Tokenizer.isASCII(line) else {
+                let wanted = Set(words)
+                return Tokenizer.tokens(text).filter { wanted.contains($0.text) }.map(\.range)
+            }
             // ASCII, most lines: each word compared by its bytes, folded, with the few matched
             // words, rather than a string made of each.
-            let wanted = words.map { Array($0.utf8) }
-            return Tokenizer.wordRanges(inASCII: line).filter { range in
-                wanted.contains { word in word.count == range.count && word.indices.allSatisfy { word[$0] == line[range.lowerBound + $0].asciiLowercased } }
+            var ranges: [Range<Int>] = []
+            var wordRanges = Tokenizer.wordRanges(inASCII: line)
+            while let range = wordRanges.next() {
+                let folded = line[range].lazy.map(\.asciiLowercased)
+                if words.contains(where: { $0.utf8.count == range.count && $0.utf8.elementsEqual(folded) }) { ranges.append(range) }
             }
+            return ranges
         }
         var spans: [Span] = []
+        spans.reserveCapacity(matched.count * 2 + 1)
         var last = 0
         for range in matched {
             if range.lowerBound > last {

@@ -11,14 +11,25 @@ package enum SearchText {
         let about = [result.product, result.article.source.knowledgeBase].compactMap { $0 }
         if !about.isEmpty { out += style.dim("  (\(about.joined(by: " · ")))") }
         out += "\n"
-        out += "   " + style.accent("> ")
-            + TerminalText(joining: p.matchedLine.map { $0.isMatch ? style.highlight(TerminalText($0.text)) : TerminalText($0.text) })
-            + "\n"
-        if let also = p.alsoAnswers { out += "   " + style.dim(TerminalText(also)) + "\n" }
-        if let foundBy = p.foundBy { out += "   " + style.dim(TerminalText("found by " + foundBy)) + "\n" }
-        if let readAs = p.readAs { out += "   " + style.dim(TerminalText("read as: " + readAs)) + "\n" }
-        if let remedy = p.remedy { out += "   " + style.dim(TerminalText(remedy.name + ": ")) + TerminalText(remedy.text) + "\n" }
-        if explain { out += style.dim(TerminalText("   " + p.explanation)) + "\n" }
-        return out + "\n"
+        // Appended in place, piece by piece: `a + b + c` copies what it has joined at each step.
+        out += "   "
+        out += style.accent("> ")
+        for span in p.matchedLine { out += span.isMatch ? style.highlight(TerminalText(span.text)) : TerminalText(span.text) }
+        out += "\n"
+        if let also = p.alsoAnswers { out.appendLine("   ", style.dim(TerminalText(also))) }
+        if let foundBy = p.foundBy { out.appendLine("   ", style.dim(TerminalText("found by " + foundBy))) }
+        if let readAs = p.readAs { out.appendLine("   ", style.dim(TerminalText("read as: " + readAs))) }
+        if let remedy = p.remedy { out.appendLine("   ", style.dim(TerminalText(remedy.name + ": ")), TerminalText(remedy.text)) }
+        if explain { out.appendLine(style.dim(TerminalText("   " + p.explanation))) }
+        out += "\n"
+        return out
+    }
+}
+
+private extension TerminalText {
+    /// Appends `parts` and a line feed.
+    mutating func appendLine(_ parts: TerminalText...) {
+        for part in parts { self += part }
+        self += "\n"
     }
 }

@@ -22,8 +22,11 @@ package enum LogNoise {
         if isStackFrame(line) { return "" }
         var rest = StructuredLine.message(line[...]).map { Substring($0) } ?? Substring(line)
         // A ticket or chat prefix that quotes the message after an arrow: "... sees this popup -> MSG".
-        for arrow in [" -> ", " => ", " --> "] {
-            if let r = rest.lastRange(ofASCII: arrow) { rest = rest[r.upperBound...] }
+        // Each arrow holds a ">": most lines have none, and are not searched for them.
+        if rest.utf8.contains(UInt8(ascii: ">")) {
+            for arrow in [" -> ", " => ", " --> "] {
+                if let r = rest.lastRange(ofASCII: arrow) { rest = rest[r.upperBound...] }
+            }
         }
         var changed = true
         var strippedAny = false
@@ -64,6 +67,7 @@ package enum LogNoise {
     /// C:\\src\\Runner.cs:line 57", "At C:\\scripts\\deploy.ps1:14 char:5", "... 12 more": where
     /// the code was, never what went wrong.
     static func isStackFrame(_ line: String) -> Bool {
+        guard mayBeStackFrame(line) else { return false }
         let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
             .flatMap { $0.split(separator: "\t") }
         guard words.count >= 2 else { return false }
@@ -71,6 +75,22 @@ package enum LogNoise {
         guard words[0] == "at" || words[0] == "At" else { return false }
         let place = words[1]
         return place.contains(".") && (place.contains("(") || place.contains(":"))
+    }
+
+    /// Whether the line's first word, after spaces and tabs, is "at", "At" or "..." and more
+    /// follows it: what every stack frame starts with, told by the first bytes (splitting the
+    /// line into words cost some 50,000 instructions a line, most lines being no frame).
+    private static func mayBeStackFrame(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+            let rest = bytes[start...]
+            for word in ["at", "At", "..."] where rest.starts(with: word.utf8) {
+                let after = start + word.utf8.count
+                if after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { return true }
+            }
+            return false
+        }
     }
 
     /// The text after a qualified type name that introduces the message, within the first

@@ -35,6 +35,31 @@ import Testing
         #expect(LogNoise.stripLine(line) == "")
     }
 
+    /// Lines are told frames or not by their first bytes before they are cut into words: the
+    /// same as cutting every line, on random lines of frame-like pieces, spaces, tabs and
+    /// combining marks.
+    @Test func aFrameIsToldByItsFirstWordsWhateverLeadsThem() {
+        func cutIntoWords(_ line: String) -> Bool {
+            let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).flatMap { $0.split(separator: "\t") }
+            guard words.count >= 2 else { return false }
+            if words[0] == "...", words[1].allSatisfy(\.isNumber) { return true }
+            guard words[0] == "at" || words[0] == "At" else { return false }
+            return words[1].contains(".") && (words[1].contains("(") || words[1].contains(":"))
+        }
+        let pieces = ["at", "At", "AT", "...", "..", " ", "  ", "\t", "\u{301}", "12", "a.b(c)", "x.y:3", "é", "more", "at."]
+        var generator = SeededGenerator(seed: 11)
+        var frames = 0
+        for _ in 0..<3000 {
+            // Mostly lines that start as frames do, and all sorts after.
+            let start = ["", " ", "\t", "  \t", "\u{301}"].randomElement(using: &generator)! + ["at", "At", "...", "AT"].randomElement(using: &generator)!
+                + [" ", "\t", "\u{301} ", "", "\t\t"].randomElement(using: &generator)!
+            let line = start + (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(LogNoise.isStackFrame(line) == cutIntoWords(line), "\(line.debugDescription)")
+            if cutIntoWords(line) { frames += 1 }
+        }
+        #expect(frames > 100)
+    }
+
     @Test func identifiersAreBlankedWordsAreKept() {
         let line = "Request 3f2504e0-4f89-11d3-9a0c-0305e82c3301 from 10.0.0.5:443 at 0x00007ffd1234abcd failed"
         #expect(Tokenizer.words(LogNoise.stripLine(line)) == ["request", "from", "at", "failed"])

@@ -116,7 +116,7 @@ import Testing
                 last = token.range.upperBound
             }
             if last < bytes.count { expected.append(.init(text: String(decoding: bytes[last...], as: UTF8.self), isMatch: false)) }
-            #expect(ResultPresentation.spans(line, words: words) == expected, "\(line)")
+            #expect(ResultPresentation.spans(line, words: Array(words)) == expected, "\(line)")
         }
     }
 }
