@@ -54,15 +54,14 @@ package struct TerminalText: Sendable, ExpressibleByStringInterpolation {
         var out: [UInt8] = []
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.text.utf8.count + 16 })
         for piece in pieces {
-            let text = TerminalSanitizer.neutralize(piece.text)
             if color, let style = piece.style {
                 out += "\u{1B}[".utf8
                 out += style.utf8
                 out.append(UInt8(ascii: "m"))
-                out += text.utf8
+                TerminalSanitizer.append(piece.text, to: &out)
                 out += "\u{1B}[0m".utf8
             } else {
-                out += text.utf8
+                TerminalSanitizer.append(piece.text, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -87,11 +86,27 @@ package enum TerminalSanitizer {
         return String(out)
     }
 
+    /// Appends `text` neutralised to `out`: most text is printable ASCII, checked and copied
+    /// byte by byte.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let copied = text.withUTF8 { bytes in
+            guard isPlain(bytes) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !copied { out += neutralize(text).utf8 }
+    }
+
     /// Whether the text is printable ASCII, line feeds and tabs only, told by its bytes
     /// (most text is; reading its scalars cost some 600 instructions a piece).
     static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 } }
+        return text.withUTF8 { isPlain($0) }
+    }
+
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
