@@ -16,6 +16,7 @@ import PackageDescription
 //   KBPrinter   every byte kb shows: terminal text, JSON and the HTML pages, from one presentation of a result
 //   KBExchange  article files in and out: reading dumps and exports, import, export (no search)
 //   KBServer    `kb serve`: routes, gates and caches for the pages and the JSON API
+//   CExecutablePages  what kb's process does before main: has its executable file read in huge folios
 //   kb          the command line
 //   kb-serve    the server process `kb serve` runs in its place (kb links no server library)
 //
@@ -82,10 +83,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Before main: how the kernel reads kb's own executable file (a search is a short-lived process).
+        .target(name: "CExecutablePages"),
         .executableTarget(
             name: "kb",
             dependencies: [
                 "KBKit",
+                "CExecutablePages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
