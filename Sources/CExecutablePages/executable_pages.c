@@ -26,16 +26,19 @@ enum { kb_huge_page = 2 << 20 };
 // When the page cache does not hold the hot text yet, this process is the first to run since
 // the system let the file go, and what it has read so far (the C library's start, and the
 // kernel's own reads while it loaded the program) came in small folios, read around each fault
-// 8 MiB at a time on the disks here. Those pages that no mapping holds yet are let go again, so
-// that the faults to come read them in huge folios. Later processes find the hot text cached
-// and skip this: one mincore call.
-static void release_small_folios_if_first(uintptr_t probe) {
+// 8 MiB at a time on the disks here. Those pages that no mapping holds yet are let go again
+// (kb_release_unmapped_pages_unless_cached), so that the faults to come read them in huge
+// folios. Later processes find the hot text cached and skip this: one mincore call.
+int kb_release_unmapped_pages_unless_cached(const char *path, const void *probe) {
     unsigned char resident = 0;
-    if (mincore((void *)probe, 1, &resident) != 0 || (resident & 1)) return;
-    int file = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
-    if (file < 0) return;
-    (void)posix_fadvise(file, 0, 0, POSIX_FADV_DONTNEED);
+    uintptr_t page = (uintptr_t)getauxval(AT_PAGESZ);
+    if (!page || mincore((void *)((uintptr_t)probe & ~(page - 1)), 1, &resident) != 0) return -1;
+    if (resident & 1) return 0;
+    int file = open(path, O_RDONLY | O_CLOEXEC);
+    if (file < 0) return -1;
+    int failed = posix_fadvise(file, 0, 0, POSIX_FADV_DONTNEED);
     close(file);
+    return failed ? -1 : 1;
 }
 
 int kb_advise_executable_huge_folios(void) {
@@ -65,7 +68,7 @@ int kb_advise_executable_huge_folios(void) {
             if (first < end) probe = first;
         }
     }
-    if (probe) release_small_folios_if_first(probe);
+    if (probe) (void)kb_release_unmapped_pages_unless_cached("/proc/self/exe", (const void *)probe);
     return advised;
 }
 
