@@ -104,7 +104,7 @@ let package = Package(
             name: "KBKitTests",
             // `kb` too: command-line tests run the built executable.
             dependencies: [
-                "KBKit", "KBServer", "kb", "kb-serve", "CSQLiteSettings", "CExecutablePages",
+                "KBKit", "KBServer", "kb", "kb-serve", "CSQLiteSettings",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

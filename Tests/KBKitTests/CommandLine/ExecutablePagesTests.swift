@@ -1,4 +1,3 @@
-import CExecutablePages
 import Foundation
 import Testing
 
@@ -54,51 +53,6 @@ import Testing
         for mapping in flags {
             #expect(mapping.contains("hg"), "a mapping of \(kb) without hg: \(mapping.joined(separator: " "))")
         }
-    }
-
-    /// Whether each page of `count` at `address` is in the page cache.
-    static func resident(_ address: UnsafeMutableRawPointer, pages count: Int) -> [Bool] {
-        var vector = [UInt8](repeating: 0, count: count)
-        #expect(mincore(address, count * Int(getpagesize()), &vector) == 0)
-        return vector.map { $0 & 1 == 1 }
-    }
-
-    /// The first process to read kb's file lets go of the pages no mapping holds, when its probe
-    /// page is not cached; a later one, finding it cached, lets go of nothing.
-    @Test func unmappedPagesAreLetGoOnlyWhenTheProbeIsNotCached() throws {
-        let page = Int(getpagesize())
-        // Beside the built kb, on a disk's file system (tmpfs keeps its pages whatever is asked).
-        let path = CommandRunner.executable.deletingLastPathComponent().appendingPathComponent("kb-pages-\(getpid())").path
-        defer { unlink(path) }
-        // Three pages written one by one (each its own folio: a write is cached in folios of
-        // its size) and synced (only clean pages can be let go), all in the page cache.
-        let file = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o600)
-        #expect(file >= 0)
-        defer { close(file) }
-        let bytes = [UInt8](repeating: 7, count: page)
-        for _ in 0..<3 { #expect(write(file, bytes, page) == page) }
-        #expect(fsync(file) == 0)
-        // Each page mapped on its own (a fault maps the cached pages around it in its mapping):
-        // page 0 touched, as the process's start touches its pages; pages 1 and 2 only looked at.
-        let pages = try (0..<3).map { index in
-            let mapped = try #require(mmap(nil, page, PROT_READ, MAP_SHARED, file, off_t(index * page)))
-            #expect(mapped != MAP_FAILED)
-            return mapped
-        }
-        defer { for mapped in pages { munmap(mapped, page) } }
-        #expect(pages[0].load(as: UInt8.self) == 7)
-        let cached = { pages.map { Self.resident($0, pages: 1)[0] } }
-        #expect(cached() == [true, true, true])
-
-        // The probe, page 1, cached: nothing changes.
-        #expect(kb_release_unmapped_pages_unless_cached(path, pages[1]) == 0)
-        #expect(cached() == [true, true, true])
-
-        // The probe not cached: page 2 goes too; page 0, mapped, stays.
-        #expect(posix_fadvise(file, off_t(page), off_t(page), POSIX_FADV_DONTNEED) == 0)
-        #expect(cached() == [true, false, true])
-        #expect(kb_release_unmapped_pages_unless_cached(path, pages[1]) == 1)
-        #expect(cached() == [true, false, false])
     }
 
     @Test func flagsAreReadFromTheMappingsOfTheFileOnly() {
