@@ -1,15 +1,15 @@
 """Run by gdb (Scripts/order-symbols): which of the functions listed in $KB_FUNCTIONS a kb
-process runs natively before its start hook (Sources/CExecutablePages) returns, written to
-$KB_START_OUT. Callgrind sees the start under valgrind's CPU, which has no vDSO: natively, the
+process runs natively before its start hook ($KB_START_HOOK, Sources/CExecutablePages), written
+to $KB_START_OUT. Callgrind sees the start under valgrind's CPU, which has no vDSO: natively, the
 C library's start also sets up the vDSO, with calloc, memset and mutexes.
 
-usage: KB_FUNCTIONS=F KB_START_OUT=G gdb -q -batch -x gdb_start_functions.py --args KB search ..."""
+usage: KB_FUNCTIONS=F KB_START_HOOK=H KB_START_OUT=G gdb -q -batch -x gdb_start_functions.py --args KB search ..."""
 import os
 import subprocess
 
 import gdb
 
-START_HOOK = "advise_at_start"
+START_HOOK = os.environ["KB_START_HOOK"]
 binary = gdb.current_progspace().filename
 wanted = {line.strip() for line in open(os.environ["KB_FUNCTIONS"]) if line.strip()}
 listing = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True, check=True).stdout
