@@ -1,23 +1,20 @@
-"""Run by gdb (Scripts/order-symbols): which of the functions listed in $KB_FUNCTIONS a kb
-process runs natively before its start hook ($KB_START_HOOK, Sources/CExecutablePages), written
-to $KB_START_OUT. Callgrind sees the start under valgrind's CPU, which has no vDSO: natively, the
-C library's start also sets up the vDSO, with calloc, memset and mutexes.
+"""Run by gdb (Scripts/order-symbols): which of the functions listed in $KB_FUNCTIONS (lines
+"address name", the address in hex) a kb process runs natively before its start hook
+($KB_START_HOOK, Sources/CExecutablePages), written to $KB_START_OUT. Callgrind sees the start
+under valgrind's CPU, which has no vDSO: natively, the C library's start also sets up the vDSO,
+with calloc, memset and mutexes.
 
 usage: KB_FUNCTIONS=F KB_START_HOOK=H KB_START_OUT=G gdb -q -batch -x gdb_start_functions.py --args KB search ..."""
 import os
-import subprocess
 
 import gdb
 
 START_HOOK = os.environ["KB_START_HOOK"]
 binary = gdb.current_progspace().filename
-wanted = {line.strip() for line in open(os.environ["KB_FUNCTIONS"]) if line.strip()}
-listing = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True, check=True).stdout
 names_at = {}
-for line in listing.splitlines():
-    fields = line.split(maxsplit=2)
-    if len(fields) == 3 and fields[1] in "tTwW" and fields[2] in wanted:
-        names_at.setdefault(int(fields[0], 16), set()).add(fields[2])
+for line in open(os.environ["KB_FUNCTIONS"]):
+    address, name = line.split(maxsplit=1)
+    names_at.setdefault(int(address, 16), set()).add(name.strip())
 
 ran = set()
 
