@@ -45,40 +45,28 @@ def functions(binary):
     return table
 
 
-def hot_text(binary):
-    """(start, end) of the code BOLT wrote: .text and .text.cold of the rewrite."""
-    ranges = []
-    for line in tool("readelf", "-SW", binary).splitlines():
-        match = re.search(r"\]\s+\.text(?:\.cold)?\s+PROGBITS\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)", line)
-        if match:
-            start = int(match[1], 16)
-            ranges.append((start, start + int(match[2], 16)))
-    if not ranges:
-        sys.exit(f"{binary}: no .text written by BOLT")
-    return min(start for start, _ in ranges), max(end for _, end in ranges)
-
-
-def moves(linked, rewritten):
-    """{old address: new address} of each function BOLT moved into the hot text: a name with
-    one address in each executable, the new one in the hot text (the old copy is NAME.org.0)."""
-    start, end = hot_text(rewritten)
-    before = functions(linked)
+def moves(before, after):
+    """{old address: new address} of each function BOLT moved into the hot text, from the
+    symbol tables (`functions`) of the linked executable and of its rewrite: a name with one
+    address in each, the new one in the hot text, which BOLT marks with __hot_start and
+    __hot_end as Scripts/check-order reads them (the old copy is NAME.org.0)."""
+    start, end = after["__hot_start"][0], after["__hot_end"][0]
     moved = {}
-    for name, addresses in functions(rewritten).items():
+    for name, addresses in after.items():
         if len(addresses) == 1 and start <= addresses[0] < end and len(before.get(name, [])) == 1:
             moved[before[name][0]] = addresses[0]
     return moved
 
 
-def references(linked):
+def references(linked, table):
     """(place, function, flags) of each PC-relative reference in the data sections that leads
     to the start of a function (plus flags, in the lowest bits of a reference by the
     function's own symbol): by the function's symbol, or relative to a section. A reference
     relative to a section may instead be an entry of a jump table, whose target stands for a
     block of some function plus the entry's offset in the table, and only by chance for a
     function's start: one beside a reference into a function's body is taken for such an
-    entry and left alone (BOLT rewrites the tables of the functions it moves)."""
-    table = functions(linked)
+    entry and left alone (BOLT rewrites the tables of the functions it moves). `table` is the
+    executable's `functions`."""
     starts = {address for addresses in table.values() for address in addresses}
     own = {name: addresses[0] for name, addresses in table.items() if len(addresses) == 1}
     found, into_code, taking = [], {}, False
@@ -131,9 +119,10 @@ class Image:
 
 def stale(linked, image):
     """(place, new target) of each reference that leads to the old copy of a moved function."""
-    moved = moves(linked, image.path)
+    before = functions(linked)
+    moved = moves(before, functions(image.path))
     found = []
-    for place, function, flags in references(linked):
+    for place, function, flags in references(linked, before):
         new = moved.get(function)
         if new is None or (flags and new % FLAG_BITS):
             continue  # not moved, or its new address would not keep the flags
