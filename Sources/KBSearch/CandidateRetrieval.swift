@@ -106,14 +106,17 @@ struct CandidateRetrieval {
     /// the group, scored by the sum of the matched pairs' IDFs (negated: lower is better, as
     /// with bm25).
     private func pairMatches(_ pairs: IndexQuery, statistics: TermStatistics) throws -> [ScoredRow] {
-        var sums: [Int64: Double] = [:]
         var asked = pairs.anyOf.map { ([$0], statistics.idf($0)) }
         if !pairs.allOf.isEmpty { asked.append((pairs.allOf, pairs.allOf.map(statistics.idf).reduce(0, +))) }
-        for (group, weight) in asked {
+        let matches = try asked.map { group, weight in
             // A rare pair's rows were read to count it.
             let known = group.count == 1 ? statistics.rows(holdingPair: group[0]) : nil
-            let rows = try known ?? reader.pairMatches(IndexQuery(allOf: group).expression!)
-            sums.reserveCapacity(sums.count + rows.count)
+            return (rows: try known ?? reader.pairMatches(IndexQuery(allOf: group).expression!), weight: weight)
+        }
+        // Room for every row at once: reserving it group by group rehashed the sums each time.
+        var sums: [Int64: Double] = [:]
+        sums.reserveCapacity(matches.reduce(0) { $0 + $1.rows.count })
+        for (rows, weight) in matches {
             for rowid in rows { sums[rowid, default: 0] += weight }
         }
         let scored = sums.map { ScoredRow(rowid: $0.key, score: -$0.value) }

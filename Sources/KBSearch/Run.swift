@@ -47,7 +47,7 @@ struct Run {
         let sources = [lead] + (second.map { [$0] } ?? [])
         var merged: [(RankedCandidate, Run)] = []
         var seen = Set<Int64>()
-        for position in 0..<(sources.map(\.ranked.count).max() ?? 0) {
+        for position in 0..<(sources.map { $0.ranked.count }.max() ?? 0) {
             for run in sources where position < run.ranked.count {
                 guard merged.count < limit else { return merged }
                 let candidate = run.ranked[position]
