@@ -50,6 +50,9 @@ def moves(before, after):
     symbol tables (`functions`) of the linked executable and of its rewrite: a name with one
     address in each, the new one in the hot text, which BOLT marks with __hot_start and
     __hot_end as Scripts/check-order reads them (the old copy is NAME.org.0)."""
+    if "__hot_start" not in after or "__hot_end" not in after:
+        raise SystemExit("relative_references.py: the rewrite has no __hot_start and __hot_end: "
+                         "it is not BOLT's rewrite with a hot text (Scripts/hot-text)")
     start, end = after["__hot_start"][0], after["__hot_end"][0]
     moved = {}
     for name, addresses in after.items():
