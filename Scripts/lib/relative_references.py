@@ -27,6 +27,8 @@ DATA_SECTIONS = re.compile(r"^Relocation section '\.rela(\.data|\.data\.rel\.ro|
 # "offset info type symbol-value symbol-name + addend"; some names hold spaces (Swift's
 # "symbolic ..." names of its mangled-name strings).
 PC_RELATIVE = re.compile(r"^([0-9a-f]+)\s+[0-9a-f]+\s+R_X86_64_PC32\s+([0-9a-f]+)\s+(.*)\s([+-]) ([0-9a-f]+)$")
+# nm's first column.
+SYMBOL_ADDRESS = re.compile(r"[0-9a-f]{16}")
 # A relative pointer may keep flags in its lowest bits (Swift's pointer-and-int pairs).
 FLAG_BITS = 8
 
@@ -35,25 +37,42 @@ def tool(*command):
     return subprocess.run(command, capture_output=True, text=True, errors="replace", check=True).stdout
 
 
-def functions(binary):
-    """{name: [addresses]} of the functions an executable's symbol table names."""
-    table = {}
+def defined_symbols(binary):
+    """(name, kind, address) of each symbol an executable defines, `kind` being nm's letter.
+    Some names of string literals hold line breaks: nm's lines that continue one are skipped."""
+    found = []
     for line in tool("nm", "--defined-only", binary).splitlines():
         fields = line.split(maxsplit=2)
-        if len(fields) == 3 and fields[1] in "tTwWiI":
-            table.setdefault(fields[2], []).append(int(fields[0], 16))
+        if len(fields) == 3 and len(fields[1]) == 1 and SYMBOL_ADDRESS.fullmatch(fields[0]):
+            found.append((fields[2], fields[1], int(fields[0], 16)))
+    return found
+
+
+def functions(binary, symbols=None):
+    """{name: [addresses]} of the functions an executable's symbol table names; `symbols`,
+    its `defined_symbols` when the caller has read them already."""
+    table = {}
+    for name, kind, address in defined_symbols(binary) if symbols is None else symbols:
+        if kind in "tTwWiI":
+            table.setdefault(name, []).append(address)
     return table
 
 
-def moves(before, after):
+def hot_text(binary, table):
+    """(start, end) of the hot text BOLT marks with __hot_start and __hot_end, from the
+    rewrite's `functions`; exits with a message naming `binary` when it has none."""
+    if "__hot_start" not in table or "__hot_end" not in table:
+        raise SystemExit(f"{binary} has no hot text (no __hot_start and __hot_end): "
+                         "was it rewritten by Scripts/hot-text (Scripts/build-release)?")
+    return table["__hot_start"][0], table["__hot_end"][0]
+
+
+def moves(before, after, rewritten):
     """{old address: new address} of each function BOLT moved into the hot text, from the
-    symbol tables (`functions`) of the linked executable and of its rewrite: a name with one
-    address in each, the new one in the hot text, which BOLT marks with __hot_start and
-    __hot_end as Scripts/check-order reads them (the old copy is NAME.org.0)."""
-    if "__hot_start" not in after or "__hot_end" not in after:
-        raise SystemExit("relative_references.py: the rewrite has no __hot_start and __hot_end: "
-                         "it is not BOLT's rewrite with a hot text (Scripts/hot-text)")
-    start, end = after["__hot_start"][0], after["__hot_end"][0]
+    symbol tables (`functions`) of the linked executable and of its rewrite (the file
+    `rewritten`): a name with one address in each, the new one in the hot text (the old copy
+    is NAME.org.0)."""
+    start, end = hot_text(rewritten, after)
     moved = {}
     for name, addresses in after.items():
         if len(addresses) == 1 and start <= addresses[0] < end and len(before.get(name, [])) == 1:
@@ -120,10 +139,11 @@ class Image:
         struct.pack_into("<i", self.bytes, self.offset(place), target - place)
 
 
-def stale(linked, image):
-    """(place, new target) of each reference that leads to the old copy of a moved function."""
+def stale(linked, image, after=None):
+    """(place, new target) of each reference that leads to the old copy of a moved function;
+    `after`, the rewrite's `functions` when the caller has read them already."""
     before = functions(linked)
-    moved = moves(before, functions(image.path))
+    moved = moves(before, functions(image.path) if after is None else after, image.path)
     found = []
     for place, function, flags in references(linked, before):
         new = moved.get(function)
