@@ -48,11 +48,10 @@ def defined_symbols(binary):
     return found
 
 
-def functions(binary, symbols=None):
-    """{name: [addresses]} of the functions an executable's symbol table names; `symbols`,
-    its `defined_symbols` when the caller has read them already."""
+def functions(symbols):
+    """{name: [addresses]} of the functions among an executable's `defined_symbols`."""
     table = {}
-    for name, kind, address in defined_symbols(binary) if symbols is None else symbols:
+    for name, kind, address in symbols:
         if kind in "tTwWiI":
             table.setdefault(name, []).append(address)
     return table
@@ -142,8 +141,8 @@ class Image:
 def stale(linked, image, after=None):
     """(place, new target) of each reference that leads to the old copy of a moved function;
     `after`, the rewrite's `functions` when the caller has read them already."""
-    before = functions(linked)
-    moved = moves(before, functions(image.path) if after is None else after, image.path)
+    before = functions(defined_symbols(linked))
+    moved = moves(before, functions(defined_symbols(image.path)) if after is None else after, image.path)
     found = []
     for place, function, flags in references(linked, before):
         new = moved.get(function)
